@@ -1,0 +1,79 @@
+package dev.vigil.dsl.schema;
+
+import java.math.BigDecimal;
+
+/**
+ * One decoded event. Values sit in two arrays addressed by {@link FieldSlot#index()}: primitives
+ * (integers, timestamps as epoch milliseconds, booleans as 0/1, doubles as raw bits) in
+ * {@code prims}, strings and decimals in {@code refs}, so reading a field is an array load with no
+ * boxing and no name look-up. {@code sequence} is the arrival position, which breaks event-time ties.
+ */
+public final class Event {
+    private final EventSchema schema;
+    private final String id;
+    private final long time;
+    private final long sequence;
+    private final long[] prims;
+    private final Object[] refs;
+
+    public Event(EventSchema schema, String id, long time, long sequence, long[] prims, Object[] refs) {
+        this.schema = schema;
+        this.id = id;
+        this.time = time;
+        this.sequence = sequence;
+        this.prims = prims;
+        this.refs = refs;
+    }
+
+    public EventSchema schema() {
+        return schema;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** Event time, epoch milliseconds. */
+    public long time() {
+        return time;
+    }
+
+    public long sequence() {
+        return sequence;
+    }
+
+    public long longAt(int slot) {
+        return prims[slot];
+    }
+
+    public double doubleAt(int slot) {
+        return Double.longBitsToDouble(prims[slot]);
+    }
+
+    public boolean booleanAt(int slot) {
+        return prims[slot] != 0;
+    }
+
+    public String stringAt(int slot) {
+        return (String) refs[slot];
+    }
+
+    public BigDecimal decimalAt(int slot) {
+        return (BigDecimal) refs[slot];
+    }
+
+    /** The value of a field as a Java object (Long, Double, Boolean, String, BigDecimal; timestamps as Long). */
+    public Object value(FieldSlot field) {
+        return switch (field.type()) {
+            case STRING, DECIMAL -> refs[field.index()];
+            case DOUBLE -> doubleAt(field.index());
+            case BOOLEAN -> booleanAt(field.index());
+            default -> prims[field.index()];
+        };
+    }
+
+    @Override
+    public String toString() {
+        return schema.name() + "#" + id + "@" + time;
+    }
+}

@@ -1,0 +1,160 @@
+package dev.vigil.dsl.schema;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A declared event type: where it comes from, how it is recognised ({@code where type = "txn"}),
+ * which field is its id and which its event time, how out of order and how late its source may
+ * be, and its fields resolved to slots.
+ */
+public final class EventSchema {
+    private final String name;
+    private final String source;
+    private final String discriminatorField;
+    private final String discriminatorValue;
+    private final FieldSlot idField;
+    private final FieldSlot timeField;
+    private final long outOfOrderMillis;
+    private final long latenessMillis;
+    private final Map<String, FieldSlot> fields;
+    private final int primitiveCount;
+    private final int referenceCount;
+
+    private EventSchema(Builder b) {
+        this.name = b.name;
+        this.source = b.source;
+        this.discriminatorField = b.discriminatorField;
+        this.discriminatorValue = b.discriminatorValue;
+        this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(b.fields));
+        this.idField = b.idField == null ? null : fields.get(b.idField);
+        this.timeField = fields.get(b.timeField);
+        this.outOfOrderMillis = b.outOfOrderMillis;
+        this.latenessMillis = b.latenessMillis;
+        this.primitiveCount = b.primitiveCount;
+        this.referenceCount = b.referenceCount;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The topic or stream name events of this type are read from. */
+    public String source() {
+        return source;
+    }
+
+    public Optional<String> discriminatorField() {
+        return Optional.ofNullable(discriminatorField);
+    }
+
+    public Optional<String> discriminatorValue() {
+        return Optional.ofNullable(discriminatorValue);
+    }
+
+    /** The id field, or empty when events of this type are identified by their position in the input. */
+    public Optional<FieldSlot> idField() {
+        return Optional.ofNullable(idField);
+    }
+
+    public FieldSlot timeField() {
+        return timeField;
+    }
+
+    public long outOfOrderMillis() {
+        return outOfOrderMillis;
+    }
+
+    public long latenessMillis() {
+        return latenessMillis;
+    }
+
+    public List<FieldSlot> fields() {
+        return new ArrayList<>(fields.values());
+    }
+
+    public Optional<FieldSlot> field(String fieldName) {
+        return Optional.ofNullable(fields.get(fieldName));
+    }
+
+    public int primitiveCount() {
+        return primitiveCount;
+    }
+
+    public int referenceCount() {
+        return referenceCount;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    public static final class Builder {
+        private final String name;
+        private String source;
+        private String discriminatorField;
+        private String discriminatorValue;
+        private String idField;
+        private String timeField;
+        private long outOfOrderMillis;
+        private long latenessMillis;
+        private final Map<String, FieldSlot> fields = new LinkedHashMap<>();
+        private int primitiveCount;
+        private int referenceCount;
+
+        private Builder(String name) {
+            this.name = name;
+            this.source = name;
+        }
+
+        public Builder source(String topic, String discriminatorField, String discriminatorValue) {
+            this.source = topic;
+            this.discriminatorField = discriminatorField;
+            this.discriminatorValue = discriminatorValue;
+            return this;
+        }
+
+        public Builder idField(String field) {
+            this.idField = field;
+            return this;
+        }
+
+        public Builder timeField(String field) {
+            this.timeField = field;
+            return this;
+        }
+
+        public Builder outOfOrderMillis(long millis) {
+            this.outOfOrderMillis = millis;
+            return this;
+        }
+
+        public Builder latenessMillis(long millis) {
+            this.latenessMillis = millis;
+            return this;
+        }
+
+        public Builder field(String fieldName, ValueType type, Object defaultValue) {
+            int index = type.primitive ? primitiveCount++ : referenceCount++;
+            fields.put(fieldName, new FieldSlot(fieldName, type, fields.size(), index, defaultValue));
+            return this;
+        }
+
+        public boolean hasField(String fieldName) {
+            return fields.containsKey(fieldName);
+        }
+
+        public EventSchema build() {
+            return new EventSchema(this);
+        }
+    }
+}
