@@ -113,7 +113,9 @@ final class TestCompiler {
             }
             Object value = LiteralValues.convert(fv.value(), slot.get().type());
             if (value == null) {
-                error(fv.value().span(), LiteralValues.mismatch(name, slot.get().type(), fv.value(), text(fv.value())), null);
+                boolean time = slot.get().type() == ValueType.TIMESTAMP;
+                error(fv.value().span(), LiteralValues.mismatch(name, slot.get().type(), fv.value(), text(fv.value())),
+                        time ? "write an ISO-8601 time such as \"2026-01-01T10:00:00Z\"" : null);
                 ok = false;
                 continue;
             }

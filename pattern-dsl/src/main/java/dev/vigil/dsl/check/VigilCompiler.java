@@ -73,7 +73,7 @@ public final class VigilCompiler {
         Map<String, Located<EventDecl>> eventDecls = new LinkedHashMap<>();
         Map<String, Located<RuleDecl>> ruleDecls = new LinkedHashMap<>();
         List<Located<TestDecl>> testDecls = new ArrayList<>();
-        for (VglParser.Parsed p : parsed.values()) {
+        for (VglParser.Parsed p : importsFirst(roots)) {
             VglFile f = p.file();
             for (Decl d : f.decls()) {
                 if (d instanceof EventDecl e) {
@@ -144,6 +144,27 @@ public final class VigilCompiler {
                 queue.add(target);
             }
         }
+    }
+
+    /** Parsed files with every file after the files it imports, so "declared twice" points at the importer. */
+    private List<VglParser.Parsed> importsFirst(List<String> roots) {
+        List<VglParser.Parsed> order = new ArrayList<>();
+        java.util.Set<String> visited = new java.util.HashSet<>();
+        for (String root : roots) {
+            visit(root, visited, order);
+        }
+        return order;
+    }
+
+    private void visit(String path, java.util.Set<String> visited, List<VglParser.Parsed> order) {
+        VglParser.Parsed p = parsed.get(path);
+        if (p == null || !visited.add(path)) {
+            return;
+        }
+        for (VglFile.Import imp : p.file().imports()) {
+            visit(loader.resolve(path, imp.target()), visited, order);
+        }
+        order.add(p);
     }
 
     private <D extends Decl> void unique(Map<String, Located<D>> seen, Located<D> decl, String what) {

@@ -26,7 +26,7 @@ final class SyntaxErrorListener extends BaseErrorListener {
 
     private final String file;
     private final Diagnostics diagnostics;
-    private final Set<Integer> reportedTokens = new java.util.HashSet<>();
+    private final Set<Integer> reportedLines = new java.util.HashSet<>();
     private boolean failed;
 
     SyntaxErrorListener(String file, Diagnostics diagnostics) {
@@ -45,8 +45,9 @@ final class SyntaxErrorListener extends BaseErrorListener {
         if (!(offending instanceof Token token) || !(recognizer instanceof Parser parser)) {
             return; // the lexer never fails: UNKNOWN_CHAR and UNTERMINATED_STRING catch everything
         }
-        // One report per offending token: ANTLR's recovery can trip over the same token twice.
-        if (!reportedTokens.add(token.getTokenIndex())) {
+        // One report per line: what ANTLR's recovery finds after the first error on a line is
+        // almost always a consequence of it.
+        if (!reportedLines.add(line)) {
             return;
         }
         IntervalSet expected = e != null && e.getExpectedTokens() != null ? e.getExpectedTokens()
@@ -54,14 +55,23 @@ final class SyntaxErrorListener extends BaseErrorListener {
         Span span = spanOf(token, line, charPositionInLine);
         String shown = describe(token);
         String expectation = describeExpected(expected, parser.getVocabulary());
+        Token previous = previousToken(parser, token);
         String message;
-        String hint = hintFor(token, expected);
+        String hint = hintFor(token, expected, previous);
         if (token.getType() == VigilLexer.UNTERMINATED_STRING) {
             message = "unterminated string";
         } else if (token.getType() == VigilLexer.UNKNOWN_CHAR) {
             message = "unexpected character " + shown;
+        } else if (isSlip(token)) {
+            message = shown + " is not an operator in Vigil";
+        } else if (token.getType() == VigilLexer.NOT && previous != null
+                && (previous.getType() == VigilLexer.MATCH || previous.getType() == VigilLexer.LPAREN)) {
+            message = "a pattern cannot start with `not`";
+            hint = "an absence needs an event before it, as in `a: Txn not then b: Login`";
         } else if (antlrMessage.startsWith("missing ")) {
             message = "missing " + expectation + " before " + shown;
+        } else if (token.getType() == Token.EOF && expected.contains(VigilLexer.RBRACE)) {
+            message = "the file ends before a closing `}`";
         } else if (token.getType() == Token.EOF) {
             message = "unexpected end of file; expected " + expectation;
         } else {
@@ -128,7 +138,27 @@ final class SyntaxErrorListener extends BaseErrorListener {
         }
     }
 
-    private static String hintFor(Token token, IntervalSet expected) {
+    private static boolean isSlip(Token token) {
+        int t = token.getType();
+        return t == VigilLexer.DOUBLE_EQ || t == VigilLexer.AMPAMP || t == VigilLexer.PIPEPIPE || t == VigilLexer.BANG
+                || t == VigilLexer.DIAMOND;
+    }
+
+    private static Token previousToken(Parser parser, Token token) {
+        for (int i = token.getTokenIndex() - 1; i >= 0; i--) {
+            Token t = parser.getTokenStream().get(i);
+            if (t.getChannel() == Token.DEFAULT_CHANNEL) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static String hintFor(Token token, IntervalSet expected, Token previous) {
+        if (previous != null && previous.getType() == VigilLexer.COLON && expected.contains(VigilLexer.IDENT)
+                && token.getType() != VigilLexer.IDENT) {
+            return "a name is missing after `:`, as in `a: Txn` or `amount: decimal`";
+        }
         switch (token.getType()) {
             case VigilLexer.DOUBLE_EQ: return "write `=` to compare for equality";
             case VigilLexer.AMPAMP: return "write `and`";
@@ -155,7 +185,7 @@ final class SyntaxErrorListener extends BaseErrorListener {
                 break;
             case Token.EOF:
                 if (expected.contains(VigilLexer.RBRACE)) {
-                    return "a closing `}` is missing";
+                    return "close the declaration that is still open with `}`";
                 }
                 break;
             default:
