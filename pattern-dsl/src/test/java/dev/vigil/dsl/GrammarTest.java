@@ -66,8 +66,17 @@ class GrammarTest {
         EventDecl e = (EventDecl) Parsing.file("event E { time time\n id id\n time: timestamp\n id: string\n key: string\n first: int }")
                 .decls().get(0);
         assertEquals(6, e.clauses().size());
-        assertEquals("time", ((EventDecl.TimeField) e.clauses().get(0)).field().text());
+        // Header clauses come first in canonical order (id, then time), whatever the source order.
+        assertEquals("id", ((EventDecl.IdField) e.clauses().get(0)).field().text());
+        assertEquals("time", ((EventDecl.TimeField) e.clauses().get(1)).field().text());
         assertEquals("key", ((EventDecl.Field) e.clauses().get(4)).name().text());
+    }
+
+    @Test
+    void ruleClausesAreKeptInCanonicalOrder() {
+        RuleDecl r = rule("alert\nwithin 5m\nmatch a: Txn\nkey k\ntitle \"t\"");
+        assertEquals(List.of("Title", "Key", "Match", "Within", "Alert"),
+                r.clauses().stream().map(c -> c.getClass().getSimpleName()).toList());
     }
 
     @Test

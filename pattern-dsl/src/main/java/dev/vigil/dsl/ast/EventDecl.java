@@ -17,6 +17,23 @@ public record EventDecl(Name name, List<Clause> clauses, Comments comments, List
         Comments comments();
     }
 
+    /** The AST keeps the header clauses first, in this order, and the fields after them in source order. */
+    public static int canonicalOrder(Clause c) {
+        if (c instanceof Source) {
+            return 0;
+        }
+        if (c instanceof IdField) {
+            return 1;
+        }
+        if (c instanceof TimeField) {
+            return 2;
+        }
+        if (c instanceof OutOfOrder) {
+            return 3;
+        }
+        return c instanceof Lateness ? 4 : 5;
+    }
+
     /** {@code from "transactions" where type = "txn"}. */
     public record Source(String topic, Optional<Name> discriminatorField, Optional<String> discriminatorValue,
                          Span span, Comments comments) implements Clause {}

@@ -18,6 +18,45 @@ public record RuleDecl(Name name, List<Clause> clauses, Comments comments, List<
         Comments comments();
     }
 
+    /**
+     * Clause order carries no meaning, so the AST keeps clauses in this canonical order (the parser
+     * sorts them, keeping duplicates in source order). Tens group them into header, pattern and
+     * outcome, which the formatter separates with a blank line.
+     */
+    public static int canonicalOrder(Clause c) {
+        if (c instanceof Title) {
+            return 0;
+        }
+        if (c instanceof Severity) {
+            return 1;
+        }
+        if (c instanceof Queue) {
+            return 2;
+        }
+        if (c instanceof Key) {
+            return 3;
+        }
+        if (c instanceof Version) {
+            return 4;
+        }
+        if (c instanceof MaxPartials) {
+            return 5;
+        }
+        if (c instanceof Match) {
+            return 10;
+        }
+        if (c instanceof Within) {
+            return 11;
+        }
+        if (c instanceof Skip) {
+            return 12;
+        }
+        if (c instanceof When) {
+            return 20;
+        }
+        return c instanceof Score ? 21 : 22;
+    }
+
     public record Title(String text, Span span, Comments comments) implements Clause {}
 
     public record Severity(Name level, Span span, Comments comments) implements Clause {}

@@ -8,8 +8,6 @@ import dev.vigil.dsl.ast.Pattern;
 import dev.vigil.dsl.ast.RuleDecl;
 import dev.vigil.dsl.ast.TestDecl;
 import dev.vigil.dsl.ast.VglFile;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -73,35 +71,16 @@ public final class Formatter {
 
     private void event(EventDecl e) {
         open(e.comments(), "event " + e.name().text());
-        List<EventDecl.Clause> header = new ArrayList<>();
-        List<EventDecl.Clause> fields = new ArrayList<>();
+        boolean inFields = false;
         for (EventDecl.Clause c : e.clauses()) {
-            (c instanceof EventDecl.Field ? fields : header).add(c);
-        }
-        header.sort(Comparator.comparingInt(Formatter::eventClauseOrder));
-        for (EventDecl.Clause c : header) {
-            line(c.comments(), INDENT, eventClause(c));
-        }
-        if (!header.isEmpty() && !fields.isEmpty()) {
-            out.append('\n');
-        }
-        for (EventDecl.Clause c : fields) {
+            boolean field = c instanceof EventDecl.Field;
+            if (field && !inFields && c != e.clauses().get(0)) {
+                out.append('\n');
+            }
+            inFields |= field;
             line(c.comments(), INDENT, eventClause(c));
         }
         close(e.closingComments());
-    }
-
-    private static int eventClauseOrder(EventDecl.Clause c) {
-        if (c instanceof EventDecl.Source) {
-            return 0;
-        }
-        if (c instanceof EventDecl.IdField) {
-            return 1;
-        }
-        if (c instanceof EventDecl.TimeField) {
-            return 2;
-        }
-        return c instanceof EventDecl.OutOfOrder ? 3 : 4;
     }
 
     private static String eventClause(EventDecl.Clause c) {
@@ -132,11 +111,9 @@ public final class Formatter {
 
     private void rule(RuleDecl r) {
         open(r.comments(), "rule " + r.name().text());
-        List<RuleDecl.Clause> clauses = new ArrayList<>(r.clauses());
-        clauses.sort(Comparator.comparingInt(Formatter::ruleClauseOrder));
         int group = -1;
-        for (RuleDecl.Clause c : clauses) {
-            int g = ruleClauseOrder(c) / 10;
+        for (RuleDecl.Clause c : r.clauses()) {
+            int g = RuleDecl.canonicalOrder(c) / 10;
             if (group >= 0 && g != group) {
                 out.append('\n');
             }
@@ -144,41 +121,6 @@ public final class Formatter {
             ruleClause(c);
         }
         close(r.closingComments());
-    }
-
-    /** Tens group clauses into blocks separated by a blank line: header, pattern, outcome. */
-    private static int ruleClauseOrder(RuleDecl.Clause c) {
-        if (c instanceof RuleDecl.Title) {
-            return 0;
-        }
-        if (c instanceof RuleDecl.Severity) {
-            return 1;
-        }
-        if (c instanceof RuleDecl.Queue) {
-            return 2;
-        }
-        if (c instanceof RuleDecl.Key) {
-            return 3;
-        }
-        if (c instanceof RuleDecl.Version) {
-            return 4;
-        }
-        if (c instanceof RuleDecl.MaxPartials) {
-            return 5;
-        }
-        if (c instanceof RuleDecl.Match) {
-            return 10;
-        }
-        if (c instanceof RuleDecl.Within) {
-            return 11;
-        }
-        if (c instanceof RuleDecl.Skip) {
-            return 12;
-        }
-        if (c instanceof RuleDecl.When) {
-            return 20;
-        }
-        return c instanceof RuleDecl.Score ? 21 : 22;
     }
 
     private void ruleClause(RuleDecl.Clause c) {

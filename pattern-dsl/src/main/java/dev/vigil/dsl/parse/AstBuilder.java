@@ -62,6 +62,7 @@ final class AstBuilder {
         for (EventClauseContext c : ctx.eventClause()) {
             clauses.add(eventClause(c));
         }
+        clauses.sort(java.util.Comparator.comparingInt(EventDecl::canonicalOrder));
         return new EventDecl(name(ctx.name()), clauses, blockComments(ctx, ctx.LBRACE().getSymbol()),
                 leadingComments(ctx.RBRACE().getSymbol()), span(ctx));
     }
@@ -98,6 +99,7 @@ final class AstBuilder {
         for (RuleClauseContext c : ctx.ruleClause()) {
             clauses.add(ruleClause(c));
         }
+        clauses.sort(java.util.Comparator.comparingInt(RuleDecl::canonicalOrder));
         return new RuleDecl(name(ctx.name()), clauses, blockComments(ctx, ctx.LBRACE().getSymbol()),
                 leadingComments(ctx.RBRACE().getSymbol()), span(ctx));
     }
