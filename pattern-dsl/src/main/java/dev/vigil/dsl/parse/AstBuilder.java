@@ -30,6 +30,8 @@ final class AstBuilder {
     private final String file;
     private final BufferedTokenStream tokens;
     private final Diagnostics diagnostics;
+    /** Comment tokens already attached to a node: each comment is kept once. */
+    private final java.util.Set<Integer> claimed = new java.util.HashSet<>();
 
     AstBuilder(String file, BufferedTokenStream tokens, Diagnostics diagnostics) {
         this.file = file;
@@ -106,6 +108,11 @@ final class AstBuilder {
 
     private RuleDecl.Clause ruleClause(RuleClauseContext c) {
         Span s = span(c);
+        if (c instanceof MatchClauseContext m) {
+            // Steps first: a comment at the end of the first step's line belongs to the step.
+            Pattern pattern = pattern(m.pattern());
+            return new RuleDecl.Match(pattern, s, comments(c));
+        }
         Comments cm = comments(c);
         if (c instanceof TitleClauseContext t) {
             return new RuleDecl.Title(string(t.STRING().getSymbol()), s, cm);
@@ -124,9 +131,6 @@ final class AstBuilder {
         }
         if (c instanceof MaxPartialsClauseContext m) {
             return new RuleDecl.MaxPartials(integer(m.INT().getSymbol()), s, cm);
-        }
-        if (c instanceof MatchClauseContext m) {
-            return new RuleDecl.Match(pattern(m.pattern()), s, cm);
         }
         if (c instanceof WithinClauseContext w) {
             return new RuleDecl.Within(duration(w.duration()), s, cm);
@@ -510,7 +514,8 @@ final class AstBuilder {
         List<Token> hidden = tokens.getHiddenTokensToRight(token.getTokenIndex(), Token.HIDDEN_CHANNEL);
         if (hidden != null) {
             for (Token h : hidden) {
-                if (h.getType() == VigilLexer.LINE_COMMENT && h.getLine() == token.getLine()) {
+                if (h.getType() == VigilLexer.LINE_COMMENT && h.getLine() == token.getLine()
+                        && claimed.add(h.getTokenIndex())) {
                     return h.getText();
                 }
             }
