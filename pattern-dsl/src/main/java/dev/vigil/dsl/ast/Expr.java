@@ -115,9 +115,5 @@ public sealed interface Expr
         public boolean isComparison() {
             return precedence == 4;
         }
-
-        public boolean isArithmetic() {
-            return precedence >= 5;
-        }
     }
 }

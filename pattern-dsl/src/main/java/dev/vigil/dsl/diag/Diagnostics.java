@@ -9,10 +9,6 @@ import java.util.List;
 public final class Diagnostics {
     private final List<Diagnostic> all = new ArrayList<>();
 
-    public void error(String file, Span span, String message) {
-        error(file, span, message, null);
-    }
-
     public void error(String file, Span span, String message, String hint) {
         add(Diagnostic.at(file, span, message, hint));
     }

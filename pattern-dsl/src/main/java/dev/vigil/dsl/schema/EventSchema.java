@@ -149,10 +149,6 @@ public final class EventSchema {
             return this;
         }
 
-        public boolean hasField(String fieldName) {
-            return fields.containsKey(fieldName);
-        }
-
         public EventSchema build() {
             return new EventSchema(this);
         }
