@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The {@code vigil} command line: the composition root of every Vigil command. */
 @Command(name = "vigil", mixinStandardHelpOptions = true, version = "vigil 0.1.0",
         description = "Vigil: complex-event processing for real-time fraud detection.",
-        subcommands = {CheckCommand.class, FmtCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CheckCommand.class, FmtCommand.class, TestCommand.class, ReplayCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Vigil implements Runnable {
     /** Exit code for a usage mistake (unknown option, missing argument). */
     static final int USAGE = 2;

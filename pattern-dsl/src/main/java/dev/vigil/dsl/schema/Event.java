@@ -6,7 +6,8 @@ import java.math.BigDecimal;
  * One decoded event. Values sit in two arrays addressed by {@link FieldSlot#index()}: primitives
  * (integers, timestamps as epoch milliseconds, booleans as 0/1, doubles as raw bits) in
  * {@code prims}, strings and decimals in {@code refs}, so reading a field is an array load with no
- * boxing and no name look-up. {@code sequence} is the arrival position, which breaks event-time ties.
+ * boxing and no name look-up. {@code sequence} is the arrival position, which breaks event-time ties;
+ * {@code raw} is the record as it was read (for alerts and dead letters), or null.
  */
 public final class Event {
     private final EventSchema schema;
@@ -15,14 +16,20 @@ public final class Event {
     private final long sequence;
     private final long[] prims;
     private final Object[] refs;
+    private final String raw;
 
-    public Event(EventSchema schema, String id, long time, long sequence, long[] prims, Object[] refs) {
+    public Event(EventSchema schema, String id, long time, long sequence, long[] prims, Object[] refs, String raw) {
         this.schema = schema;
         this.id = id;
         this.time = time;
         this.sequence = sequence;
         this.prims = prims;
         this.refs = refs;
+        this.raw = raw;
+    }
+
+    public String raw() {
+        return raw;
     }
 
     public EventSchema schema() {

@@ -75,13 +75,18 @@ public final class EventBuilder {
 
     /** Builds the event; defaults fill unset optional fields. Call {@link #firstMissing()} first. */
     public Event build(String id, long sequence) {
+        return build(id, sequence, null);
+    }
+
+    /** As {@link #build(String, long)}, keeping the record as it was read. */
+    public Event build(String id, long sequence, String raw) {
         for (int i = 0; i < slotsInOrder.length; i++) {
             if (!set[i] && !slotsInOrder[i].required()) {
                 setValue(slotsInOrder[i], slotsInOrder[i].defaultValue());
             }
         }
         long time = prims[schema.timeField().index()];
-        return new Event(schema, id, time, sequence, prims.clone(), refs.clone());
+        return new Event(schema, id, time, sequence, prims.clone(), refs.clone(), raw);
     }
 
     private EventBuilder mark(FieldSlot f) {

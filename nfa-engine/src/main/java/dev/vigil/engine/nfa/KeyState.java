@@ -1,0 +1,34 @@
+package dev.vigil.engine.nfa;
+
+import dev.vigil.engine.window.KeyHistory;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Everything one rule keeps for one key: its waiting runs and the history its windows read. */
+public final class KeyState {
+    List<Run> runs = new ArrayList<>();
+    final KeyHistory history;
+    /** The time of the timer registered for this key, or Long.MAX_VALUE. */
+    long timerAt = Long.MAX_VALUE;
+    boolean capReported;
+
+    KeyState(KeyHistory history) {
+        this.history = history;
+    }
+
+    public int openRuns() {
+        return runs.size();
+    }
+
+    public long timerAt() {
+        return timerAt;
+    }
+
+    public void timerAt(long time) {
+        this.timerAt = time;
+    }
+
+    public boolean idle() {
+        return runs.isEmpty() && history.isEmpty();
+    }
+}

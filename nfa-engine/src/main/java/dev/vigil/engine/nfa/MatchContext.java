@@ -1,0 +1,75 @@
+package dev.vigil.engine.nfa;
+
+import dev.vigil.dsl.program.EvalContext;
+import dev.vigil.dsl.program.RuleProgram;
+import dev.vigil.dsl.schema.Event;
+import dev.vigil.engine.window.KeyHistory;
+import java.math.BigDecimal;
+
+/**
+ * What compiled conditions see: the current event, a run's path, and the key's history at a
+ * given time. One instance per rule is reused for every evaluation (the engine is single-threaded
+ * per partition), so evaluating allocates nothing but what a path view needs once.
+ */
+final class MatchContext implements EvalContext {
+    private final RuleProgram rule;
+    private final int variables;
+    private Event current;
+    private PathNode path;
+    private KeyHistory history;
+    private long at;
+
+    MatchContext(RuleProgram rule) {
+        this.rule = rule;
+        this.variables = rule.variables().size();
+    }
+
+    MatchContext set(Event current, PathNode path, KeyHistory history, long at) {
+        this.current = current;
+        this.path = path;
+        this.history = history;
+        this.at = at;
+        return this;
+    }
+
+    @Override
+    public Event current() {
+        return current;
+    }
+
+    @Override
+    public int count(int variable) {
+        return path == null ? 0 : path.byVariable(variables)[variable].length;
+    }
+
+    @Override
+    public Event event(int variable, int index) {
+        return path.byVariable(variables)[variable][index];
+    }
+
+    @Override
+    public long windowLong(int window) {
+        return history.windowLong(rule.windows().get(window), at);
+    }
+
+    @Override
+    public double windowDouble(int window) {
+        return history.windowDouble(rule.windows().get(window), at);
+    }
+
+    @Override
+    public BigDecimal windowDecimal(int window) {
+        return history.windowDecimal(rule.windows().get(window), at);
+    }
+
+    @Override
+    public boolean historyContains(int h, Object value) {
+        return history.historyContains(rule.histories().get(h), at, current, value);
+    }
+
+    @Override
+    public double score() {
+        // Rules with a `score` clause are refused until the scoring module lands (see RuleRunner).
+        throw new IllegalStateException("no scoring model is loaded");
+    }
+}

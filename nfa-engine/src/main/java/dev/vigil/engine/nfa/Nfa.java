@@ -1,0 +1,142 @@
+package dev.vigil.engine.nfa;
+
+import dev.vigil.dsl.program.Contiguity;
+import dev.vigil.dsl.program.PatternNode;
+import dev.vigil.dsl.program.Quantifier;
+import dev.vigil.dsl.program.RuleProgram;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The NFA of one rule, compiled from its {@link PatternNode} tree in the manner of Flink CEP's
+ * NFACompiler: a step {@code {n,m}} becomes n required copies of its take (or of its group's
+ * body) followed by m-n optional ones; an unbounded step ends in a split whose take branch loops
+ * back. Steps join through {@link NfaNode.Link} nodes carrying their contiguity, gap bound and
+ * absence. The graph is built back to front, so every node's successor exists when it is made.
+ */
+public final class Nfa {
+    private final RuleProgram rule;
+    private final NfaNode start;
+    private final int size;
+
+    private Nfa(RuleProgram rule, NfaNode start, int size) {
+        this.rule = rule;
+        this.start = start;
+        this.size = size;
+    }
+
+    public static Nfa compile(RuleProgram rule) {
+        Builder b = new Builder();
+        NfaNode start = b.sequence(rule.pattern(), b.node(new NfaNode.Final(b.ids++)), true);
+        return new Nfa(rule, start, b.ids);
+    }
+
+    public RuleProgram rule() {
+        return rule;
+    }
+
+    public NfaNode start() {
+        return start;
+    }
+
+    /** How many nodes the unrolled NFA has. */
+    public int size() {
+        return size;
+    }
+
+    private static final class Builder {
+        int ids;
+        final List<NfaNode> nodes = new ArrayList<>();
+
+        <N extends NfaNode> N node(N n) {
+            nodes.add(n);
+            return n;
+        }
+
+        /** The entry of a sequence whose last step continues to {@code next}. */
+        NfaNode sequence(PatternNode.Sequence seq, NfaNode next, boolean top) {
+            NfaNode after = next;
+            List<PatternNode.Step> steps = seq.steps();
+            for (int i = steps.size() - 1; i >= 0; i--) {
+                PatternNode.Step step = steps.get(i);
+                if (step.absent()) {
+                    NfaNode.Link guard = node(new NfaNode.Link(ids++, null, step.gapMillis(),
+                            (PatternNode.Stage) step.node()));
+                    guard.next = after;
+                    // The absence's contiguity says how far the guard reaches: `not next` only the next event.
+                    after = node(new NfaNode.Link(ids++, step.contiguity(), 0, null));
+                    ((NfaNode.Link) after).next = guard;
+                    continue;
+                }
+                NfaNode term = term(step.node(), after);
+                if (i == 0) {
+                    // The first step of a sequence waits as the enclosing context says (a new match
+                    // may start at any event; a group body's first step waits as the group's link).
+                    after = term;
+                } else {
+                    NfaNode.Link link = node(new NfaNode.Link(ids++, step.contiguity(), step.gapMillis(), null));
+                    link.next = term;
+                    after = link;
+                }
+            }
+            return after;
+        }
+
+        /** The entry of one quantified term; its last event continues to {@code next}. */
+        NfaNode term(PatternNode node, NfaNode next) {
+            Quantifier q = node instanceof PatternNode.Stage s ? s.quantifier() : ((PatternNode.Group) node).quantifier();
+            NfaNode after = next;
+            if (q.max() == Quantifier.UNBOUNDED) {
+                NfaNode.Split loop = node(new NfaNode.Split(ids++, q.greed()));
+                loop.exit = next;
+                NfaNode.Link back = node(new NfaNode.Link(ids++, q.inner(), 0, null));
+                back.next = once(node, loop, true);
+                loop.take = back;
+                after = loop;
+                if (q.min() == 0) {
+                    // `*`: the first event waits as the step's link says, later ones as `inner` says.
+                    NfaNode.Split first = node(new NfaNode.Split(ids++, q.greed()));
+                    first.take = once(node, loop, true);
+                    first.exit = next;
+                    return first;
+                }
+            } else {
+                for (int k = q.max(); k > q.min(); k--) {
+                    NfaNode.Split optional = node(new NfaNode.Split(ids++, q.greed()));
+                    optional.exit = next;
+                    NfaNode copy = once(node, after, false);
+                    if (k > 1) {
+                        NfaNode.Link inner = node(new NfaNode.Link(ids++, q.inner(), 0, null));
+                        inner.next = copy;
+                        copy = inner;
+                    }
+                    optional.take = copy;
+                    after = optional;
+                }
+            }
+            for (int k = q.min(); k >= 1; k--) {
+                NfaNode copy = once(node, after, false);
+                if (k > 1) {
+                    NfaNode.Link inner = node(new NfaNode.Link(ids++, q.inner(), 0, null));
+                    inner.next = copy;
+                    copy = inner;
+                }
+                after = copy;
+            }
+            return after;
+        }
+
+        /** One iteration of a term: a take, or a group body. */
+        NfaNode once(PatternNode node, NfaNode next, boolean loop) {
+            if (node instanceof PatternNode.Stage s) {
+                NfaNode.Take take = node(new NfaNode.Take(ids++, s, loop));
+                take.next = next;
+                return take;
+            }
+            return sequence(((PatternNode.Group) node).body(), next, false);
+        }
+    }
+
+    /** Contiguity of the first step of a pattern: a match may start at any event. */
+    static final Contiguity START = Contiguity.NON_DETERMINISTIC;
+}

@@ -1,0 +1,384 @@
+package dev.vigil.engine.nfa;
+
+import dev.vigil.dsl.program.Contiguity;
+import dev.vigil.dsl.program.HistorySpec;
+import dev.vigil.dsl.program.OutputValue;
+import dev.vigil.dsl.program.PatternNode;
+import dev.vigil.dsl.program.Quantifier;
+import dev.vigil.dsl.program.RuleProgram;
+import dev.vigil.dsl.program.SkipStrategy;
+import dev.vigil.dsl.program.Variable;
+import dev.vigil.dsl.program.WindowSpec;
+import dev.vigil.dsl.schema.Event;
+import dev.vigil.dsl.schema.EventSchema;
+import dev.vigil.engine.window.KeyHistory;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs one rule's NFA for one key at a time: feeds it the key's events in event-time order and
+ * tells it when time has passed (timers), and returns the matches that pass the rule's
+ * {@code when} and {@code alert if}, after-match skip applied. Semantics follow Flink CEP
+ * (docs/language.md says where they differ).
+ */
+public final class RuleRunner {
+    /** What the runner reports besides matches. */
+    public interface Listener {
+        /** A key hit its partial-match bound; called once per rule and key. */
+        void partialsCapped(RuleProgram rule, String key, int dropped);
+    }
+
+    private final RuleProgram rule;
+    private final Nfa nfa;
+    private final MatchContext ctx;
+    private final long within;
+    private final int maxPartials;
+    private final List<Run> startRuns = new ArrayList<>();
+    private final List<EventSchema> historySources = new ArrayList<>();
+    private final long historyKeep;
+    private final Listener listener;
+    private long partialsDropped;
+
+    public RuleRunner(RuleProgram rule, int defaultMaxPartials, Listener listener) {
+        if (rule.score().isPresent()) {
+            throw new IllegalArgumentException("rule `" + rule.name() + "` scores with model `" + rule.score().get().model()
+                    + "`, and scoring is not available in this build yet");
+        }
+        this.rule = rule;
+        this.nfa = Nfa.compile(rule);
+        this.ctx = new MatchContext(rule);
+        this.within = rule.withinMillis();
+        this.maxPartials = rule.maxPartials() > 0 ? (int) Math.min(Integer.MAX_VALUE, rule.maxPartials()) : defaultMaxPartials;
+        this.listener = listener;
+        long keep = 0;
+        for (WindowSpec w : rule.windows()) {
+            if (!historySources.contains(w.source())) {
+                historySources.add(w.source());
+            }
+            keep = Math.max(keep, w.overMillis());
+        }
+        for (HistorySpec h : rule.histories()) {
+            if (!historySources.contains(h.source())) {
+                historySources.add(h.source());
+            }
+            keep = Math.max(keep, h.overMillis());
+        }
+        this.historyKeep = keep;
+        // Where a new match may begin: the takes reachable from the start without an event.
+        List<Completed> none = new ArrayList<>();
+        expand(nfa.start(), new Cursor(Contiguity.NON_DETERMINISTIC, 0, null, false, Long.MAX_VALUE, null,
+                Long.MIN_VALUE, -1, Long.MIN_VALUE, new Choice.Member[0]), startRuns, none);
+    }
+
+    public RuleProgram rule() {
+        return rule;
+    }
+
+    public long partialsDropped() {
+        return partialsDropped;
+    }
+
+    public KeyState newState() {
+        Map<EventSchema, ArrayDeque<Event>> sources = new HashMap<>();
+        for (EventSchema s : historySources) {
+            sources.put(s, new ArrayDeque<>());
+        }
+        return new KeyState(new KeyHistory(sources, historyKeep));
+    }
+
+    /** Feeds one event of the key; events must come in (time, arrival) order. */
+    public List<Match> onEvent(KeyState st, String key, Event e) {
+        List<Match> out = new ArrayList<>();
+        onTime(st, key, e.time() - 1, out);
+        st.history.add(e);
+        List<Run> next = new ArrayList<>();
+        List<Completed> completed = new ArrayList<>();
+        List<Run> candidates = new ArrayList<>();
+        List<Boolean> canTake = new ArrayList<>();
+        List<Choice> touched = new ArrayList<>();
+        for (Run r : st.runs) {
+            if (r.pendingAtEnd()) {
+                if (r.guard != null && e.time() <= r.guardUntil && matches(r.guard, e, r.path, st)) {
+                    continue;
+                }
+                if (r.guardNextOnly) {
+                    completed.add(new Completed(r.path, e.time(), e));
+                } else {
+                    next.add(r);
+                }
+                continue;
+            }
+            if (within > 0 && e.time() - r.startTime > within || r.gapMillis > 0 && e.time() - r.lastTime > r.gapMillis) {
+                continue;
+            }
+            Run run = r;
+            if (run.guard != null) {
+                if (e.time() <= run.guardUntil && matches(run.guard, e, run.path, st)) {
+                    continue;
+                }
+            }
+            PatternNode.Stage stage = run.at.stage();
+            if (stage.until().isPresent() && e.schema() == stage.type()
+                    && stage.until().get().test(ctx.set(e, run.path, st.history, e.time()))) {
+                continue; // the loop is closed: it takes nothing more
+            }
+            boolean takes = matches(stage, e, run.path, st);
+            candidates.add(run);
+            canTake.add(takes);
+            if (takes) {
+                for (Choice.Member m : run.choices) {
+                    if (m.loopSide()) {
+                        m.choice().loopCanTake = true;
+                    } else {
+                        m.choice().exitCanTake = true;
+                    }
+                    touched.add(m.choice());
+                }
+            }
+        }
+        for (int i = 0; i < candidates.size(); i++) {
+            Run r = candidates.get(i);
+            boolean takes = canTake.get(i);
+            boolean suppressed = false;
+            for (Choice.Member m : r.choices) {
+                suppressed |= m.suppressed();
+            }
+            if (takes && !suppressed) {
+                take(r.at, e, r.path, r.startTime, r.startSeq, next, completed);
+            }
+            boolean persists = r.wait == Contiguity.NON_DETERMINISTIC || r.wait == Contiguity.RELAXED && !takes;
+            if (persists) {
+                next.add(r.guardNextOnly ? r.withoutGuard() : r);
+            }
+        }
+        for (Choice c : touched) {
+            c.loopCanTake = false;
+            c.exitCanTake = false;
+        }
+        for (Run start : startRuns) {
+            if (matches(start.at.stage(), e, null, st)) {
+                take(start.at, e, null, e.time(), e.sequence(), next, completed);
+            }
+        }
+        st.runs = next;
+        emit(st, key, completed, out);
+        cap(st, key);
+        return out;
+    }
+
+    /**
+     * Time has reached {@code time} for this key (every event up to it has been fed): absences
+     * that ran out by then fire, and runs that can no longer finish are dropped.
+     */
+    public List<Match> onTimer(KeyState st, String key, long time) {
+        List<Match> out = new ArrayList<>();
+        onTime(st, key, time, out);
+        return out;
+    }
+
+    private void onTime(KeyState st, String key, long time, List<Match> out) {
+        List<Completed> completed = new ArrayList<>();
+        List<Run> kept = new ArrayList<>(st.runs.size());
+        boolean changed = false;
+        for (Run r : st.runs) {
+            if (r.pendingAtEnd()) {
+                long deadline = r.absenceDeadline(within);
+                if (deadline <= time) {
+                    completed.add(new Completed(r.path, deadline, null));
+                    changed = true;
+                    continue;
+                }
+            } else if (within > 0 && r.startTime + within <= time || r.gapMillis > 0 && r.lastTime + r.gapMillis <= time) {
+                changed = true;
+                continue;
+            }
+            kept.add(r);
+        }
+        if (changed) {
+            st.runs = kept;
+            completed.sort(Comparator.comparingLong(Completed::detectedAt));
+            emit(st, key, completed, out);
+        }
+    }
+
+    /** The earliest time this key needs waking, or Long.MAX_VALUE. */
+    public long nextDeadline(KeyState st) {
+        long t = Long.MAX_VALUE;
+        for (Run r : st.runs) {
+            if (r.pendingAtEnd()) {
+                t = Math.min(t, r.absenceDeadline(within));
+            } else {
+                if (within > 0) {
+                    t = Math.min(t, r.startTime + within);
+                }
+                if (r.gapMillis > 0) {
+                    t = Math.min(t, r.lastTime + r.gapMillis);
+                }
+            }
+        }
+        return t;
+    }
+
+    private boolean matches(PatternNode.Stage stage, Event e, PathNode path, KeyState st) {
+        return e.schema() == stage.type() && stage.where().test(ctx.set(e, path, st.history, e.time()));
+    }
+
+    private void take(NfaNode.Take at, Event e, PathNode path, long startTime, long startSeq, List<Run> runs,
+                      List<Completed> completed) {
+        PathNode p = new PathNode(at.stage().variable().index(), e, path);
+        long seq = path == null ? e.sequence() : startSeq;
+        long start = path == null ? e.time() : startTime;
+        expand(at.next, new Cursor(Contiguity.RELAXED, 0, null, false, Long.MAX_VALUE, p, start, seq, e.time(),
+                new Choice.Member[0]), runs, completed);
+        for (int i = completed.size() - 1; i >= 0 && completed.get(i).detectedAt == Long.MIN_VALUE; i--) {
+            completed.set(i, new Completed(completed.get(i).path, e.time(), e));
+        }
+    }
+
+    /** Where a run stands while passing through epsilon nodes. */
+    private record Cursor(Contiguity waiting, long gap, PatternNode.Stage guard, boolean guardNextOnly, long guardUntil,
+                          PathNode path, long startTime, long startSeq, long lastTime, Choice.Member[] choices) {}
+
+    private void expand(NfaNode node, Cursor c, List<Run> runs, List<Completed> completed) {
+        if (node instanceof NfaNode.Link l) {
+            if (l.absent != null) {
+                long until = l.gapMillis > 0 ? c.lastTime + l.gapMillis : Long.MAX_VALUE;
+                expand(l.next, new Cursor(c.waiting, c.gap, l.absent, c.waiting == Contiguity.STRICT, until, c.path,
+                        c.startTime, c.startSeq, c.lastTime, c.choices), runs, completed);
+            } else {
+                expand(l.next, new Cursor(l.contiguity, l.gapMillis, c.guard, c.guardNextOnly, c.guardUntil, c.path,
+                        c.startTime, c.startSeq, c.lastTime, c.choices), runs, completed);
+            }
+        } else if (node instanceof NfaNode.Split s) {
+            if (s.greed == Quantifier.Greed.DEFAULT) {
+                expand(s.take, c, runs, completed);
+                expand(s.exit, c, runs, completed);
+            } else {
+                Choice choice = new Choice(s.greed);
+                expand(s.take, withChoice(c, new Choice.Member(choice, true)), runs, completed);
+                expand(s.exit, withChoice(c, new Choice.Member(choice, false)), runs, completed);
+            }
+        } else if (node instanceof NfaNode.Take t) {
+            runs.add(new Run(t, c.waiting, c.gap, c.guard, c.guardNextOnly, c.guardUntil, c.path, c.startTime, c.startSeq,
+                    c.lastTime, c.choices));
+        } else if (c.guard != null) {
+            // An absence at the end: wait for it to run out (or, for `not next`, for one more event).
+            runs.add(new Run(null, c.waiting, 0, c.guard, c.guardNextOnly, c.guardUntil, c.path, c.startTime, c.startSeq,
+                    c.lastTime, c.choices));
+        } else if (c.path != null) {
+            completed.add(new Completed(c.path, Long.MIN_VALUE, null));
+        }
+    }
+
+    private static Cursor withChoice(Cursor c, Choice.Member m) {
+        Choice.Member[] more = java.util.Arrays.copyOf(c.choices, c.choices.length + 1);
+        more[c.choices.length] = m;
+        return new Cursor(c.waiting, c.gap, c.guard, c.guardNextOnly, c.guardUntil, c.path, c.startTime, c.startSeq,
+                c.lastTime, more);
+    }
+
+    /** A match before filtering: its path, when it completed, and the event that completed it (null on a timeout). */
+    private record Completed(PathNode path, long detectedAt, Event completing) {
+        long startSeq() {
+            return path.inOrder().get(0).event().sequence();
+        }
+    }
+
+    private void emit(KeyState st, String key, List<Completed> completed, List<Match> out) {
+        if (completed.isEmpty()) {
+            return;
+        }
+        List<Completed> ordered = new ArrayList<>(completed);
+        ordered.sort(Comparator.comparingLong(Completed::detectedAt).thenComparingLong(Completed::startSeq)
+                .thenComparing(Comparator.comparingInt((Completed c) -> c.path.length()).reversed()));
+        long prunedBelow = Long.MIN_VALUE;
+        long prunedEqual = Long.MIN_VALUE;
+        for (Completed c : ordered) {
+            long start = c.startSeq();
+            if (start < prunedBelow || start == prunedEqual) {
+                continue;
+            }
+            Event last = c.path.event();
+            ctx.set(last, c.path, st.history, c.detectedAt);
+            if (rule.when().isPresent() && !rule.when().get().test(ctx)) {
+                continue;
+            }
+            if (rule.alertIf().isPresent() && !rule.alertIf().get().test(ctx)) {
+                continue;
+            }
+            out.add(toMatch(c, key));
+            long[] threshold = skipThreshold(c);
+            if (threshold != null) {
+                prunedBelow = Math.max(prunedBelow, threshold[0]);
+                prunedEqual = threshold[1];
+                long below = threshold[0];
+                long equal = threshold[1];
+                st.runs.removeIf(r -> r.startSeq < below || r.startSeq == equal);
+            }
+        }
+    }
+
+    /** {pruneBelow, pruneEqual}: runs starting before the first, or exactly at the second, are discarded. */
+    private long[] skipThreshold(Completed c) {
+        SkipStrategy skip = rule.skip();
+        List<PathNode> events = c.path.inOrder();
+        long first = events.get(0).event().sequence();
+        long last = c.path.event().sequence();
+        switch (skip.kind()) {
+            case NO_SKIP:
+                return null;
+            case SKIP_TO_NEXT:
+                return new long[] {Long.MIN_VALUE, first};
+            case SKIP_PAST_LAST_EVENT:
+                return new long[] {last + 1, Long.MIN_VALUE};
+            default:
+                int v = skip.variable().get().index();
+                long target = Long.MIN_VALUE;
+                for (PathNode p : events) {
+                    if (p.variable() == v) {
+                        target = p.event().sequence();
+                        if (skip.kind() == SkipStrategy.Kind.SKIP_TO_FIRST) {
+                            break;
+                        }
+                    }
+                }
+                return target == Long.MIN_VALUE ? null : new long[] {target, Long.MIN_VALUE};
+        }
+    }
+
+    private Match toMatch(Completed c, String key) {
+        Map<String, List<Event>> byVariable = new LinkedHashMap<>();
+        Event[][] events = c.path.byVariable(rule.variables().size());
+        for (Variable v : rule.variables()) {
+            if (!v.absent() && !v.group()) {
+                byVariable.put(v.name(), Collections.unmodifiableList(java.util.Arrays.asList(events[v.index()])));
+            }
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (OutputValue o : rule.outputs()) {
+            values.put(o.name(), o.value().apply(ctx));
+        }
+        return new Match(rule, key, c.detectedAt, byVariable, values);
+    }
+
+    /** Keeps at most maxPartials runs for the key, dropping those that started first. */
+    private void cap(KeyState st, String key) {
+        int excess = st.runs.size() - maxPartials;
+        if (excess <= 0) {
+            return;
+        }
+        st.runs.sort(Comparator.comparingLong(r -> r.startSeq));
+        st.runs = new ArrayList<>(st.runs.subList(excess, st.runs.size()));
+        partialsDropped += excess;
+        if (!st.capReported) {
+            st.capReported = true;
+            listener.partialsCapped(rule, key, excess);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.vigil.engine.time;
+
+import dev.vigil.dsl.schema.Event;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.PriorityQueue;
+
+/**
+ * Puts events in event-time order. Each input partition has a watermark: the largest event time
+ * it has shown minus the declared out-of-orderness. The engine's watermark is the smallest over
+ * partitions still running (a finished or idle partition does not hold it back), minus the
+ * allowed lateness. Events wait here until that watermark passes them and come out in (time,
+ * arrival) order; an event that arrives already behind it is late and is not accepted.
+ */
+public final class EventTimeBuffer {
+    private static final long UNSEEN = Long.MIN_VALUE;
+
+    private final PriorityQueue<Event> pending = new PriorityQueue<>(
+            Comparator.comparingLong(Event::time).thenComparingLong(Event::sequence));
+    private final long outOfOrderMillis;
+    private final long latenessMillis;
+    private final long[] maxSeen;
+    private final boolean[] finished;
+
+    public EventTimeBuffer(int partitions, long outOfOrderMillis, long latenessMillis) {
+        this.outOfOrderMillis = outOfOrderMillis;
+        this.latenessMillis = latenessMillis;
+        this.maxSeen = new long[partitions];
+        this.finished = new boolean[partitions];
+        Arrays.fill(maxSeen, UNSEEN);
+    }
+
+    /** Accepts an event, or returns why it is late. */
+    public String offer(int partition, Event e) {
+        long bound = releaseBound();
+        if (e.time() < bound) {
+            return "late: event time " + java.time.Instant.ofEpochMilli(e.time()) + " is behind the watermark "
+                    + java.time.Instant.ofEpochMilli(bound + latenessMillis) + " by more than the allowed lateness of "
+                    + latenessMillis + " ms";
+        }
+        maxSeen[partition] = Math.max(maxSeen[partition], e.time());
+        pending.add(e);
+        return null;
+    }
+
+    /** A partition ends (end of its file) or goes idle: it stops holding the watermark back. */
+    public void finish(int partition) {
+        finished[partition] = true;
+    }
+
+    /** Events with time below this bound are final in order; Long.MAX_VALUE once every partition is done. */
+    public long releaseBound() {
+        long w = Long.MAX_VALUE;
+        for (int p = 0; p < maxSeen.length; p++) {
+            if (finished[p]) {
+                continue;
+            }
+            if (maxSeen[p] == UNSEEN) {
+                return Long.MIN_VALUE;
+            }
+            w = Math.min(w, maxSeen[p] - outOfOrderMillis - latenessMillis);
+        }
+        return w;
+    }
+
+    /** The next event in order, if the watermark has passed it; otherwise null. */
+    public Event peekReady(long bound) {
+        Event e = pending.peek();
+        return e != null && e.time() < bound ? e : null;
+    }
+
+    public Event poll() {
+        return pending.poll();
+    }
+
+    public int size() {
+        return pending.size();
+    }
+}

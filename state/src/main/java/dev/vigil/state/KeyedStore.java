@@ -1,0 +1,21 @@
+package dev.vigil.state;
+
+import java.util.function.BiConsumer;
+
+/**
+ * A map from key to value within one namespace (one per rule and kind of state). Values read with
+ * {@link #get} must be written back with {@link #put} after a change: a disk-backed store holds a
+ * copy, not the live object.
+ */
+public interface KeyedStore<V> {
+    /** The value of a key, or null. */
+    V get(String key);
+
+    void put(String key, V value);
+
+    void remove(String key);
+
+    long size();
+
+    void forEach(BiConsumer<String, V> action);
+}

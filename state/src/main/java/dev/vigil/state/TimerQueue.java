@@ -1,0 +1,20 @@
+package dev.vigil.state;
+
+/**
+ * Event-time timers: "wake key K of namespace N at time T". The engine registers one per key for
+ * its earliest deadline ({@code within}, absence timeouts) and fires them as the watermark passes.
+ */
+public interface TimerQueue {
+    record Timer(long time, int namespace, String key) {}
+
+    /** Registers a timer; registering the same (time, namespace, key) twice keeps one. */
+    void register(long time, int namespace, String key);
+
+    /** The earliest timer, without removing it, or null. */
+    Timer peek();
+
+    /** Removes and returns the earliest timer, or null. */
+    Timer poll();
+
+    long size();
+}

@@ -1,0 +1,8 @@
+package dev.vigil.state;
+
+class InMemoryStateBackendTest extends KeyedStoreContract {
+    @Override
+    StateBackend backend() {
+        return new InMemoryStateBackend();
+    }
+}
