@@ -11,7 +11,10 @@ import java.util.Map;
 
 /** The one-line JSON form of an alert (docs/alerts.md has its JSON Schema). */
 public final class AlertJson {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // Events are echoed exactly as read: decimals keep their digits and scale.
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
 
     private AlertJson() {}
 

@@ -50,7 +50,9 @@ import picocli.CommandLine.Option;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:replay done", "1:the rules do not compile or an input cannot be read", "2:bad usage"})
 final class ReplayCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
 
     @Option(names = "--rules", arity = "1..*", required = true, paramLabel = "PATH", description = "Rule files or folders.")
     List<Path> rules;
@@ -198,7 +200,7 @@ final class ReplayCommand implements Callable<Integer> {
             total += e.getValue();
         }
         err.printf("alerts:           %d%n", total);
-        counters.matchesByRule().forEach((rule, n) -> err.printf("  %-30s %d%n", rule, n));
+        new java.util.TreeMap<>(counters.matchesByRule()).forEach((rule, n) -> err.printf("  %-30s %d%n", rule, n));
         if (counters.partialsDropped() > 0) {
             err.printf("partial matches dropped at the per-key bound: %d%n", counters.partialsDropped());
         }

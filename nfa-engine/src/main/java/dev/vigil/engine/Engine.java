@@ -107,6 +107,17 @@ public final class Engine {
             buffer.finish(p);
         }
         advance();
+        long end = buffer.maxTime();
+        for (int r = 0; r < runners.size(); r++) {
+            List<String> keys = new ArrayList<>();
+            stores.get(r).forEach((key, st) -> keys.add(key));
+            java.util.Collections.sort(keys); // a fixed order, so the same input gives the same output
+            for (String key : keys) {
+                KeyState st = stores.get(r).get(key);
+                emit(runners.get(r).onEnd(st, key, end));
+                save(r, key, st);
+            }
+        }
     }
 
     private void process(Event e) {

@@ -22,7 +22,10 @@ import java.util.List;
  * reason, never guessed at.
  */
 public final class EventDecoder {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // Decimals must not pass through double: 0.1 stays 0.1 and 1.00 keeps its scale.
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
 
     private final List<EventSchema> byDiscriminator = new ArrayList<>();
     private final EventSchema only;

@@ -101,6 +101,7 @@ public final class RuleRunner {
         List<Completed> completed = new ArrayList<>();
         List<Run> candidates = new ArrayList<>();
         List<Boolean> canTake = new ArrayList<>();
+        List<Boolean> guardHits = new ArrayList<>();
         List<Choice> touched = new ArrayList<>();
         for (Run r : st.runs) {
             if (r.pendingAtEnd()) {
@@ -118,10 +119,9 @@ public final class RuleRunner {
                 continue;
             }
             Run run = r;
-            if (run.guard != null) {
-                if (e.time() <= run.guardUntil && matches(run.guard, e, run.path, st)) {
-                    continue;
-                }
+            boolean guardHit = run.guard != null && e.time() <= run.guardUntil && matches(run.guard, e, run.path, st);
+            if (guardHit && run.guardNextOnly) {
+                continue; // `not next x`: the very next event is x
             }
             PatternNode.Stage stage = run.at.stage();
             if (stage.until().isPresent() && e.schema() == stage.type()
@@ -131,6 +131,9 @@ public final class RuleRunner {
             boolean takes = matches(stage, e, run.path, st);
             candidates.add(run);
             canTake.add(takes);
+            // `not then x`: x may not come between; the event the next step takes is not between,
+            // but a run that waits past an x is dead.
+            guardHits.add(guardHit);
             if (takes) {
                 for (Choice.Member m : run.choices) {
                     if (m.loopSide()) {
@@ -152,7 +155,8 @@ public final class RuleRunner {
             if (takes && !suppressed) {
                 take(r.at, e, r.path, r.startTime, r.startSeq, next, completed);
             }
-            boolean persists = r.wait == Contiguity.NON_DETERMINISTIC || r.wait == Contiguity.RELAXED && !takes;
+            boolean persists = !guardHits.get(i)
+                    && (r.wait == Contiguity.NON_DETERMINISTIC || r.wait == Contiguity.RELAXED && !takes);
             if (persists) {
                 next.add(r.guardNextOnly ? r.withoutGuard() : r);
             }
@@ -205,6 +209,27 @@ public final class RuleRunner {
             completed.sort(Comparator.comparingLong(Completed::detectedAt));
             emit(st, key, completed, out);
         }
+    }
+
+    /**
+     * The input has ended at {@code endTime} (the latest event time seen): an absence at the end
+     * that waits for one more event ({@code not next x} with no time bound) can never be broken
+     * now, so it completes, detected at the end of the input.
+     */
+    public List<Match> onEnd(KeyState st, String key, long endTime) {
+        List<Match> out = new ArrayList<>();
+        List<Completed> completed = new ArrayList<>();
+        List<Run> kept = new ArrayList<>();
+        for (Run r : st.runs) {
+            if (r.pendingAtEnd() && r.absenceDeadline(within) == Long.MAX_VALUE) {
+                completed.add(new Completed(r.path, Math.max(endTime, r.lastTime), null));
+            } else {
+                kept.add(r);
+            }
+        }
+        st.runs = kept;
+        emit(st, key, completed, out);
+        return out;
     }
 
     /** The earliest time this key needs waking, or Long.MAX_VALUE. */

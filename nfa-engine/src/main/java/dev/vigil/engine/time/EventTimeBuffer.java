@@ -43,6 +43,15 @@ public final class EventTimeBuffer {
         return null;
     }
 
+    /** The latest event time accepted from any partition, or Long.MIN_VALUE before the first. */
+    public long maxTime() {
+        long max = UNSEEN;
+        for (long m : maxSeen) {
+            max = Math.max(max, m);
+        }
+        return max;
+    }
+
     /** A partition ends (end of its file) or goes idle: it stops holding the watermark back. */
     public void finish(int partition) {
         finished[partition] = true;

@@ -1,0 +1,85 @@
+package dev.vigil.engine;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vigil.dsl.check.Compilation;
+import dev.vigil.dsl.check.SourceLoader;
+import dev.vigil.dsl.check.VigilCompiler;
+import dev.vigil.dsl.schema.Event;
+import dev.vigil.dsl.schema.EventBuilder;
+import dev.vigil.dsl.schema.EventSchema;
+import dev.vigil.engine.nfa.Match;
+import dev.vigil.state.InMemoryStateBackend;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Compiles rule text over a small event type E and runs events through a real engine. */
+final class EngineHarness {
+    static final String EVENTS = """
+            event E {
+              id id
+              time ts
+              out_of_order 0s
+              id: string
+              k: string = "k"
+              ts: timestamp
+              kind: string
+              v: int = 0
+            }
+            """;
+
+    final Compilation compilation;
+    final EventSchema schema;
+
+    EngineHarness(String rules) {
+        compilation = VigilCompiler.compile(SourceLoader.of(Map.of("r.vgl", EVENTS + rules)), List.of("r.vgl"));
+        assertTrue(compilation.ok(), () -> compilation.diagnostics() + "\n" + rules);
+        schema = compilation.event("E").orElseThrow();
+    }
+
+    Event event(String id, long ts, String kind, long v, long seq) {
+        EventBuilder b = new EventBuilder(schema);
+        b.setValue(schema.field("id").get(), id);
+        b.setValue(schema.field("ts").get(), ts);
+        b.setValue(schema.field("kind").get(), kind);
+        b.setValue(schema.field("v").get(), v);
+        return b.build(id, seq);
+    }
+
+    /** Events in the given arrival order; returns the matches in emission order. */
+    List<Match> run(List<Event> events) {
+        List<Match> out = new ArrayList<>();
+        Outputs outputs = new Outputs() {
+            @Override
+            public void match(Match m) {
+                out.add(m);
+            }
+
+            @Override
+            public void late(Event e, String reason) {
+                throw new AssertionError("late: " + e + " " + reason);
+            }
+        };
+        try (InMemoryStateBackend state = new InMemoryStateBackend()) {
+            Engine engine = new Engine(compilation.rules(), compilation.events(), 1, new EngineConfig(1_000_000), state, outputs);
+            for (Event e : events) {
+                engine.accept(0, e);
+                engine.advance();
+            }
+            engine.finish(1);
+        }
+        return out;
+    }
+
+    /** A match as "var=[ids] var=[ids]", in variable order. */
+    static String describe(Match m) {
+        StringBuilder b = new StringBuilder();
+        m.events().forEach((v, es) -> {
+            if (!es.isEmpty()) {
+                b.append(b.length() == 0 ? "" : " ").append(v).append('=').append(es.stream().map(Event::id).toList());
+            }
+        });
+        return b.toString();
+    }
+}
