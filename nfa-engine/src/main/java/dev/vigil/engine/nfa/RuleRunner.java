@@ -310,8 +310,8 @@ public final class RuleRunner {
 
     /** A match before filtering: its path, when it completed, and the event that completed it (null on a timeout). */
     private record Completed(PathNode path, long detectedAt, Event completing) {
-        long startSeq() {
-            return path.inOrder().get(0).event().sequence();
+        Event first() {
+            return path.first();
         }
     }
 
@@ -320,13 +320,12 @@ public final class RuleRunner {
             return;
         }
         List<Completed> ordered = new ArrayList<>(completed);
-        ordered.sort(Comparator.comparingLong(Completed::detectedAt).thenComparingLong(Completed::startSeq)
+        ordered.sort(Comparator.comparingLong(Completed::detectedAt).thenComparing(Completed::first, PROCESSING_ORDER)
                 .thenComparing(Comparator.comparingInt((Completed c) -> c.path.length()).reversed()));
-        long prunedBelow = Long.MIN_VALUE;
-        long prunedEqual = Long.MIN_VALUE;
+        List<Prune> prunes = new ArrayList<>();
         for (Completed c : ordered) {
-            long start = c.startSeq();
-            if (start < prunedBelow || start == prunedEqual) {
+            Event start = c.first();
+            if (prunes.stream().anyMatch(p -> p.discards(start))) {
                 continue;
             }
             Event last = c.path.event();
@@ -338,42 +337,52 @@ public final class RuleRunner {
                 continue;
             }
             out.add(toMatch(c, key));
-            long[] threshold = skipThreshold(c);
-            if (threshold != null) {
-                prunedBelow = Math.max(prunedBelow, threshold[0]);
-                prunedEqual = threshold[1];
-                long below = threshold[0];
-                long equal = threshold[1];
-                st.runs.removeIf(r -> r.startSeq < below || r.startSeq == equal);
+            Prune prune = prune(c);
+            if (prune != null) {
+                prunes.add(prune);
+                st.runs.removeIf(r -> prune.discards(r.first()));
             }
         }
     }
 
-    /** {pruneBelow, pruneEqual}: runs starting before the first, or exactly at the second, are discarded. */
-    private long[] skipThreshold(Completed c) {
+    /** The order events are processed in: event time, ties by arrival. Skip strategies compare in it. */
+    static final Comparator<Event> PROCESSING_ORDER = Comparator.comparingLong(Event::time).thenComparingLong(Event::sequence);
+
+    /** After a match: partial matches starting before {@code bound} (or at it, when inclusive), or at exactly {@code at}, go. */
+    private record Prune(Event bound, boolean inclusive, Event at) {
+        boolean discards(Event first) {
+            if (first == at) {
+                return true;
+            }
+            if (bound == null) {
+                return false;
+            }
+            int c = PROCESSING_ORDER.compare(first, bound);
+            return c < 0 || inclusive && c == 0;
+        }
+    }
+
+    private Prune prune(Completed c) {
         SkipStrategy skip = rule.skip();
-        List<PathNode> events = c.path.inOrder();
-        long first = events.get(0).event().sequence();
-        long last = c.path.event().sequence();
         switch (skip.kind()) {
             case NO_SKIP:
                 return null;
             case SKIP_TO_NEXT:
-                return new long[] {Long.MIN_VALUE, first};
+                return new Prune(null, false, c.first());
             case SKIP_PAST_LAST_EVENT:
-                return new long[] {last + 1, Long.MIN_VALUE};
+                return new Prune(c.path.event(), true, null);
             default:
                 int v = skip.variable().get().index();
-                long target = Long.MIN_VALUE;
-                for (PathNode p : events) {
+                Event target = null;
+                for (PathNode p : c.path.inOrder()) {
                     if (p.variable() == v) {
-                        target = p.event().sequence();
+                        target = p.event();
                         if (skip.kind() == SkipStrategy.Kind.SKIP_TO_FIRST) {
                             break;
                         }
                     }
                 }
-                return target == Long.MIN_VALUE ? null : new long[] {target, Long.MIN_VALUE};
+                return target == null ? null : new Prune(target, false, null);
         }
     }
 
@@ -398,7 +407,7 @@ public final class RuleRunner {
         if (excess <= 0) {
             return;
         }
-        st.runs.sort(Comparator.comparingLong(r -> r.startSeq));
+        st.runs.sort(Comparator.comparing(Run::first, PROCESSING_ORDER));
         st.runs = new ArrayList<>(st.runs.subList(excess, st.runs.size()));
         partialsDropped += excess;
         if (!st.capReported) {

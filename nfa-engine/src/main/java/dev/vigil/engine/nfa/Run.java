@@ -38,6 +38,11 @@ final class Run {
         this.choices = choices;
     }
 
+    /** The first event of the partial match. */
+    dev.vigil.dsl.schema.Event first() {
+        return path.first();
+    }
+
     boolean pendingAtEnd() {
         return at == null;
     }
