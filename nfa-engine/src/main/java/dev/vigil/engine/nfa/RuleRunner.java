@@ -73,7 +73,7 @@ public final class RuleRunner {
         // Where a new match may begin: the takes reachable from the start without an event.
         List<Completed> none = new ArrayList<>();
         expand(nfa.start(), new Cursor(Contiguity.NON_DETERMINISTIC, 0, null, false, Long.MAX_VALUE, null,
-                Long.MIN_VALUE, -1, Long.MIN_VALUE, new Choice.Member[0]), startRuns, none);
+                Long.MIN_VALUE, Long.MIN_VALUE, new Choice.Member[0]), startRuns, none);
     }
 
     public RuleProgram rule() {
@@ -153,7 +153,7 @@ public final class RuleRunner {
                 suppressed |= m.suppressed();
             }
             if (takes && !suppressed) {
-                take(r.at, e, r.path, r.startTime, r.startSeq, next, completed);
+                take(r.at, e, r.path, r.startTime, next, completed);
             }
             boolean persists = !guardHits.get(i)
                     && (r.wait == Contiguity.NON_DETERMINISTIC || r.wait == Contiguity.RELAXED && !takes);
@@ -167,7 +167,7 @@ public final class RuleRunner {
         }
         for (Run start : startRuns) {
             if (matches(start.at.stage(), e, null, st)) {
-                take(start.at, e, null, e.time(), e.sequence(), next, completed);
+                take(start.at, e, null, e.time(), next, completed);
             }
         }
         st.runs = next;
@@ -254,12 +254,10 @@ public final class RuleRunner {
         return e.schema() == stage.type() && stage.where().test(ctx.set(e, path, st.history, e.time()));
     }
 
-    private void take(NfaNode.Take at, Event e, PathNode path, long startTime, long startSeq, List<Run> runs,
-                      List<Completed> completed) {
+    private void take(NfaNode.Take at, Event e, PathNode path, long startTime, List<Run> runs, List<Completed> completed) {
         PathNode p = new PathNode(at.stage().variable().index(), e, path);
-        long seq = path == null ? e.sequence() : startSeq;
         long start = path == null ? e.time() : startTime;
-        expand(at.next, new Cursor(Contiguity.RELAXED, 0, null, false, Long.MAX_VALUE, p, start, seq, e.time(),
+        expand(at.next, new Cursor(Contiguity.RELAXED, 0, null, false, Long.MAX_VALUE, p, start, e.time(),
                 new Choice.Member[0]), runs, completed);
         for (int i = completed.size() - 1; i >= 0 && completed.get(i).detectedAt == Long.MIN_VALUE; i--) {
             completed.set(i, new Completed(completed.get(i).path, e.time(), e));
@@ -268,17 +266,17 @@ public final class RuleRunner {
 
     /** Where a run stands while passing through epsilon nodes. */
     private record Cursor(Contiguity waiting, long gap, PatternNode.Stage guard, boolean guardNextOnly, long guardUntil,
-                          PathNode path, long startTime, long startSeq, long lastTime, Choice.Member[] choices) {}
+                          PathNode path, long startTime, long lastTime, Choice.Member[] choices) {}
 
     private void expand(NfaNode node, Cursor c, List<Run> runs, List<Completed> completed) {
         if (node instanceof NfaNode.Link l) {
             if (l.absent != null) {
                 long until = l.gapMillis > 0 ? c.lastTime + l.gapMillis : Long.MAX_VALUE;
                 expand(l.next, new Cursor(c.waiting, c.gap, l.absent, c.waiting == Contiguity.STRICT, until, c.path,
-                        c.startTime, c.startSeq, c.lastTime, c.choices), runs, completed);
+                        c.startTime, c.lastTime, c.choices), runs, completed);
             } else {
                 expand(l.next, new Cursor(l.contiguity, l.gapMillis, c.guard, c.guardNextOnly, c.guardUntil, c.path,
-                        c.startTime, c.startSeq, c.lastTime, c.choices), runs, completed);
+                        c.startTime, c.lastTime, c.choices), runs, completed);
             }
         } else if (node instanceof NfaNode.Split s) {
             if (s.greed == Quantifier.Greed.DEFAULT) {
@@ -290,11 +288,11 @@ public final class RuleRunner {
                 expand(s.exit, withChoice(c, new Choice.Member(choice, false)), runs, completed);
             }
         } else if (node instanceof NfaNode.Take t) {
-            runs.add(new Run(t, c.waiting, c.gap, c.guard, c.guardNextOnly, c.guardUntil, c.path, c.startTime, c.startSeq,
+            runs.add(new Run(t, c.waiting, c.gap, c.guard, c.guardNextOnly, c.guardUntil, c.path, c.startTime,
                     c.lastTime, c.choices));
         } else if (c.guard != null) {
             // An absence at the end: wait for it to run out (or, for `not next`, for one more event).
-            runs.add(new Run(null, c.waiting, 0, c.guard, c.guardNextOnly, c.guardUntil, c.path, c.startTime, c.startSeq,
+            runs.add(new Run(null, c.waiting, 0, c.guard, c.guardNextOnly, c.guardUntil, c.path, c.startTime,
                     c.lastTime, c.choices));
         } else if (c.path != null) {
             completed.add(new Completed(c.path, Long.MIN_VALUE, null));
@@ -304,7 +302,7 @@ public final class RuleRunner {
     private static Cursor withChoice(Cursor c, Choice.Member m) {
         Choice.Member[] more = java.util.Arrays.copyOf(c.choices, c.choices.length + 1);
         more[c.choices.length] = m;
-        return new Cursor(c.waiting, c.gap, c.guard, c.guardNextOnly, c.guardUntil, c.path, c.startTime, c.startSeq,
+        return new Cursor(c.waiting, c.gap, c.guard, c.guardNextOnly, c.guardUntil, c.path, c.startTime,
                 c.lastTime, more);
     }
 

@@ -19,12 +19,11 @@ final class Run {
     final long guardUntil;
     final PathNode path;
     final long startTime;
-    final long startSeq;
     final long lastTime;
     final Choice.Member[] choices;
 
     Run(NfaNode.Take at, Contiguity wait, long gapMillis, PatternNode.Stage guard, boolean guardNextOnly,
-        long guardUntil, PathNode path, long startTime, long startSeq, long lastTime, Choice.Member[] choices) {
+        long guardUntil, PathNode path, long startTime, long lastTime, Choice.Member[] choices) {
         this.at = at;
         this.wait = wait;
         this.gapMillis = gapMillis;
@@ -33,7 +32,6 @@ final class Run {
         this.guardUntil = guardUntil;
         this.path = path;
         this.startTime = startTime;
-        this.startSeq = startSeq;
         this.lastTime = lastTime;
         this.choices = choices;
     }
@@ -48,7 +46,7 @@ final class Run {
     }
 
     Run withoutGuard() {
-        return new Run(at, wait, gapMillis, null, false, Long.MAX_VALUE, path, startTime, startSeq, lastTime, choices);
+        return new Run(at, wait, gapMillis, null, false, Long.MAX_VALUE, path, startTime, lastTime, choices);
     }
 
     /** When an end-of-pattern absence has run out, or Long.MAX_VALUE when it waits for an event. */
