@@ -1,22 +1,17 @@
 package dev.vigil.engine.nfa;
 
 import dev.vigil.dsl.program.Contiguity;
-import dev.vigil.dsl.program.HistorySpec;
 import dev.vigil.dsl.program.OutputValue;
 import dev.vigil.dsl.program.PatternNode;
 import dev.vigil.dsl.program.Quantifier;
 import dev.vigil.dsl.program.RuleProgram;
 import dev.vigil.dsl.program.SkipStrategy;
 import dev.vigil.dsl.program.Variable;
-import dev.vigil.dsl.program.WindowSpec;
 import dev.vigil.dsl.schema.Event;
-import dev.vigil.dsl.schema.EventSchema;
-import dev.vigil.engine.window.KeyHistory;
-import java.util.ArrayDeque;
+import dev.vigil.engine.window.HistoryLayout;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +35,7 @@ public final class RuleRunner {
     private final long within;
     private final int maxPartials;
     private final List<Run> startRuns = new ArrayList<>();
-    private final List<EventSchema> historySources = new ArrayList<>();
-    private final long historyKeep;
+    private final HistoryLayout history;
     private final Listener listener;
     private long partialsDropped;
 
@@ -56,20 +50,7 @@ public final class RuleRunner {
         this.within = rule.withinMillis();
         this.maxPartials = rule.maxPartials() > 0 ? (int) Math.min(Integer.MAX_VALUE, rule.maxPartials()) : defaultMaxPartials;
         this.listener = listener;
-        long keep = 0;
-        for (WindowSpec w : rule.windows()) {
-            if (!historySources.contains(w.source())) {
-                historySources.add(w.source());
-            }
-            keep = Math.max(keep, w.overMillis());
-        }
-        for (HistorySpec h : rule.histories()) {
-            if (!historySources.contains(h.source())) {
-                historySources.add(h.source());
-            }
-            keep = Math.max(keep, h.overMillis());
-        }
-        this.historyKeep = keep;
+        this.history = new HistoryLayout(rule);
         // Where a new match may begin: the takes reachable from the start without an event.
         List<Completed> none = new ArrayList<>();
         expand(nfa.start(), new Cursor(Contiguity.NON_DETERMINISTIC, 0, null, false, Long.MAX_VALUE, null,
@@ -85,11 +66,7 @@ public final class RuleRunner {
     }
 
     public KeyState newState() {
-        Map<EventSchema, ArrayDeque<Event>> sources = new HashMap<>();
-        for (EventSchema s : historySources) {
-            sources.put(s, new ArrayDeque<>());
-        }
-        return new KeyState(new KeyHistory(sources, historyKeep));
+        return new KeyState(history.newHistory());
     }
 
     /** Feeds one event of the key; events must come in (time, arrival) order. */

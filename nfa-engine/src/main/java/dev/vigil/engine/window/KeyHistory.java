@@ -4,63 +4,75 @@ import dev.vigil.dsl.program.HistorySpec;
 import dev.vigil.dsl.program.NoValue;
 import dev.vigil.dsl.program.WindowSpec;
 import dev.vigil.dsl.schema.Event;
-import dev.vigil.dsl.schema.EventSchema;
-import dev.vigil.dsl.schema.FieldSlot;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.Iterator;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * The recent events of one key that a rule's velocity windows and history look-ups read, kept in
- * processing order (event time, ties by arrival) and pruned to the longest duration asked for.
- * Values are computed exactly by scanning: a window covers (t - d, t] and includes the event at
- * t; history covers the events processed before the current one, no older than t - d. The
- * state issue replaces the scan with bucketed aggregates of the same meaning.
+ * The recent events of one key that a rule's velocity windows and history look-ups read, kept as
+ * compact entries (time, arrival, and only the fields the rule reads) in processing order (event
+ * time, ties by arrival), pruned to the longest duration asked for. Values are computed exactly
+ * by scanning: a window covers (t - d, t] and includes the event at t; history covers the events
+ * processed before the current one, no older than t - d. The state issue replaces the scan with
+ * bucketed aggregates of the same meaning.
  */
 public final class KeyHistory {
-    private final Map<EventSchema, ArrayDeque<Event>> bySource;
-    private final long keepMillis;
+    private final HistoryLayout layout;
+    private final ArrayDeque<Entry>[] bySource;
 
-    public KeyHistory(Map<EventSchema, ArrayDeque<Event>> bySource, long keepMillis) {
-        this.bySource = bySource;
-        this.keepMillis = keepMillis;
+    /** One remembered event: its time, its arrival sequence and the values of the kept fields. */
+    private record Entry(long time, long sequence, Object[] values) {}
+
+    @SuppressWarnings("unchecked")
+    KeyHistory(HistoryLayout layout) {
+        this.layout = layout;
+        this.bySource = new ArrayDeque[layout.sources()];
     }
 
     /** Records an event of a source type and drops what no window can reach any more. */
     public void add(Event e) {
-        ArrayDeque<Event> events = bySource.get(e.schema());
-        if (events == null) {
+        int source = layout.source(e.schema());
+        if (source < 0) {
             return;
         }
-        events.addLast(e);
-        long horizon = e.time() - keepMillis;
-        while (!events.isEmpty() && events.peekFirst().time() < horizon) {
+        ArrayDeque<Entry> events = bySource[source];
+        if (events == null) {
+            events = new ArrayDeque<>(4);
+            bySource[source] = events;
+        }
+        events.addLast(new Entry(e.time(), e.sequence(), layout.values(source, e)));
+        long horizon = e.time() - layout.keepMillis();
+        while (events.peekFirst().time() < horizon) {
             events.pollFirst();
         }
     }
 
     public boolean isEmpty() {
-        for (ArrayDeque<Event> d : bySource.values()) {
-            if (!d.isEmpty()) {
+        for (ArrayDeque<Entry> d : bySource) {
+            if (d != null && !d.isEmpty()) {
                 return false;
             }
         }
         return true;
     }
 
-    /** Newest first, the events of a window at time {@code at}: time in (at - over, at]. */
-    private Iterator<Event> window(EventSchema source, long at, long over) {
-        Iterator<Event> newestFirst = bySource.get(source).descendingIterator();
+    /** Newest first, the entries of a window at time {@code at}: time in (at - over, at]. */
+    private Iterator<Entry> window(int source, long at, long over) {
+        ArrayDeque<Entry> events = bySource[source];
+        if (events == null) {
+            return java.util.Collections.emptyIterator();
+        }
+        Iterator<Entry> newestFirst = events.descendingIterator();
         return new Iterator<>() {
-            Event next = advance();
+            Entry next = advance();
 
-            private Event advance() {
+            private Entry advance() {
                 while (newestFirst.hasNext()) {
-                    Event e = newestFirst.next();
+                    Entry e = newestFirst.next();
                     if (e.time() > at) {
                         continue;
                     }
@@ -75,8 +87,8 @@ public final class KeyHistory {
             }
 
             @Override
-            public Event next() {
-                Event e = next;
+            public Entry next() {
+                Entry e = next;
                 next = advance();
                 return e;
             }
@@ -84,7 +96,8 @@ public final class KeyHistory {
     }
 
     public long windowLong(WindowSpec w, long at) {
-        Iterator<Event> it = window(w.source(), at, w.overMillis());
+        Iterator<Entry> it = window(layout.source(w.source()), at, w.overMillis());
+        int f = w.field().isPresent() ? layout.position(w) : -1;
         switch (w.function()) {
             case COUNT: {
                 long n = 0;
@@ -96,29 +109,26 @@ public final class KeyHistory {
             }
             case DISTINCT: {
                 Set<Object> seen = new HashSet<>();
-                FieldSlot f = w.field().get();
                 while (it.hasNext()) {
-                    seen.add(normal(it.next().value(f)));
+                    seen.add(normal(it.next().values()[f]));
                 }
                 return seen.size();
             }
             case SUM: {
                 long sum = 0;
-                int slot = w.field().get().index();
                 while (it.hasNext()) {
-                    sum += it.next().longAt(slot);
+                    sum += (Long) it.next().values()[f];
                 }
                 return sum;
             }
             default: {
                 boolean max = w.function() == WindowSpec.Function.MAX;
-                int slot = w.field().get().index();
                 if (!it.hasNext()) {
                     throw NoValue.INSTANCE;
                 }
-                long best = it.next().longAt(slot);
+                long best = (Long) it.next().values()[f];
                 while (it.hasNext()) {
-                    long x = it.next().longAt(slot);
+                    long x = (Long) it.next().values()[f];
                     best = max ? Math.max(best, x) : Math.min(best, x);
                 }
                 return best;
@@ -127,43 +137,34 @@ public final class KeyHistory {
     }
 
     public double windowDouble(WindowSpec w, long at) {
-        Iterator<Event> it = window(w.source(), at, w.overMillis());
-        FieldSlot f = w.field().get();
-        boolean isDouble = f.type() == dev.vigil.dsl.schema.ValueType.DOUBLE;
+        Iterator<Entry> it = window(layout.source(w.source()), at, w.overMillis());
+        int f = layout.position(w);
         double acc = 0;
         long n = 0;
         double best = Double.NaN;
         while (it.hasNext()) {
-            Event e = it.next();
-            double x = isDouble ? e.doubleAt(f.index()) : e.longAt(f.index());
+            double x = ((Number) it.next().values()[f]).doubleValue();
             acc += x;
             n++;
             best = Double.isNaN(best) ? x : w.function() == WindowSpec.Function.MAX ? Math.max(best, x) : Math.min(best, x);
         }
-        switch (w.function()) {
-            case SUM:
-                return acc;
-            case AVG:
-                if (n == 0) {
-                    throw NoValue.INSTANCE;
-                }
-                return acc / n;
-            default:
-                if (n == 0) {
-                    throw NoValue.INSTANCE;
-                }
-                return best;
+        if (w.function() == WindowSpec.Function.SUM) {
+            return acc;
         }
+        if (n == 0) {
+            throw NoValue.INSTANCE;
+        }
+        return w.function() == WindowSpec.Function.AVG ? acc / n : best;
     }
 
     public BigDecimal windowDecimal(WindowSpec w, long at) {
-        Iterator<Event> it = window(w.source(), at, w.overMillis());
-        int slot = w.field().get().index();
+        Iterator<Entry> it = window(layout.source(w.source()), at, w.overMillis());
+        int f = layout.position(w);
         BigDecimal acc = BigDecimal.ZERO;
         BigDecimal best = null;
         long n = 0;
         while (it.hasNext()) {
-            BigDecimal x = it.next().decimalAt(slot);
+            BigDecimal x = (BigDecimal) it.next().values()[f];
             acc = acc.add(x);
             n++;
             if (best == null || (w.function() == WindowSpec.Function.MAX ? x.compareTo(best) > 0 : x.compareTo(best) < 0)) {
@@ -191,19 +192,25 @@ public final class KeyHistory {
      * {@code current} (all of them when it is null), no older than {@code at - over}.
      */
     public boolean historyContains(HistorySpec h, long at, Event current, Object value) {
+        int source = layout.source(h.source());
+        ArrayDeque<Entry> events = bySource[source];
+        if (events == null) {
+            return false;
+        }
+        int f = layout.position(h);
         Object wanted = normal(value);
-        Iterator<Event> newestFirst = bySource.get(h.source()).descendingIterator();
         boolean beforeCurrent = current == null || current.schema() != h.source();
+        Iterator<Entry> newestFirst = events.descendingIterator();
         while (newestFirst.hasNext()) {
-            Event e = newestFirst.next();
+            Entry e = newestFirst.next();
             if (!beforeCurrent) {
-                beforeCurrent = e == current;
+                beforeCurrent = e.sequence() == current.sequence() && e.time() == current.time();
                 continue;
             }
             if (e.time() < at - h.overMillis()) {
                 return false;
             }
-            if (wanted.equals(normal(e.value(h.field())))) {
+            if (wanted.equals(normal(e.values()[f]))) {
                 return true;
             }
         }
@@ -214,4 +221,5 @@ public final class KeyHistory {
     private static Object normal(Object v) {
         return v instanceof BigDecimal d ? d.stripTrailingZeros() : v;
     }
+
 }
