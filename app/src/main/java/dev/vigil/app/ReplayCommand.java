@@ -205,6 +205,13 @@ final class ReplayCommand implements Callable<Integer> {
             err.printf("partial matches dropped at the per-key bound: %d%n", counters.partialsDropped());
         }
         err.printf("time:             %.2f s (%.0f events/s)%n", seconds, s.read() / Math.max(seconds, 1e-9));
+        long peak = 0;
+        for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == java.lang.management.MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        err.printf("peak heap:        %d MiB%n", peak >> 20);
         err.flush();
     }
 

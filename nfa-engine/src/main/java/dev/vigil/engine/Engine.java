@@ -7,7 +7,6 @@ import dev.vigil.engine.nfa.KeyState;
 import dev.vigil.engine.nfa.Match;
 import dev.vigil.engine.nfa.RuleRunner;
 import dev.vigil.engine.time.EventTimeBuffer;
-import dev.vigil.state.KeyedStore;
 import dev.vigil.state.StateBackend;
 import dev.vigil.state.TimerQueue;
 import java.util.ArrayList;
@@ -27,8 +26,11 @@ public final class Engine {
     private static final Logger LOG = Logger.getLogger(Engine.class.getName());
 
     private final List<RuleRunner> runners = new ArrayList<>();
-    private final List<KeyedStore<KeyState>> stores = new ArrayList<>();
-    private final Map<EventSchema, int[]> rulesByType = new HashMap<>();
+    private final List<KeyGroup> groups = new ArrayList<>();
+    /** For each rule: its key group and its place in it. */
+    private final int[] groupOfRule;
+    private final int[] localOfRule;
+    private final Map<EventSchema, int[]> groupsByType = new HashMap<>();
     private final TimerQueue timers;
     private final EventTimeBuffer buffer;
     private final Outputs outputs;
@@ -45,20 +47,30 @@ public final class Engine {
             lateness = Math.max(lateness, s.latenessMillis());
         }
         this.buffer = new EventTimeBuffer(partitions, outOfOrder, lateness);
-        Map<EventSchema, List<Integer>> routes = new HashMap<>();
+        this.groupOfRule = new int[rules.size()];
+        this.localOfRule = new int[rules.size()];
+        Map<List<String>, Integer> groupByKey = new HashMap<>();
         for (RuleProgram rule : rules) {
             int index = runners.size();
-            RuleRunner runner = new RuleRunner(rule, config.maxPartialsPerKey(), (r, key, dropped) ->
+            runners.add(new RuleRunner(rule, config.maxPartialsPerKey(), (r, key, dropped) ->
                     LOG.warning("rule " + r.name() + ", key " + key + ": more than the allowed partial matches; the oldest"
-                            + " are dropped (reported once per rule and key)"));
-            runners.add(runner);
-            stores.add(state.store("nfa/" + rule.name(), null));
+                            + " are dropped (reported once per rule and key)")));
             counters.matchesByRule.put(rule.name(), 0L);
-            for (EventSchema s : rule.key().slots().keySet()) {
-                routes.computeIfAbsent(s, k -> new ArrayList<>()).add(index);
+            int g = groupByKey.computeIfAbsent(rule.key().fields(), k -> {
+                groups.add(new KeyGroup(state.store("nfa/" + String.join("+", k), null)));
+                return groups.size() - 1;
+            });
+            groupOfRule[index] = g;
+            localOfRule[index] = groups.get(g).rules.size();
+            groups.get(g).add(index, rule);
+        }
+        Map<EventSchema, List<Integer>> routes = new HashMap<>();
+        for (int g = 0; g < groups.size(); g++) {
+            for (EventSchema s : groups.get(g).localRulesByType.keySet()) {
+                routes.computeIfAbsent(s, k -> new ArrayList<>()).add(g);
             }
         }
-        routes.forEach((s, list) -> rulesByType.put(s, list.stream().mapToInt(Integer::intValue).toArray()));
+        routes.forEach((s, list) -> groupsByType.put(s, list.stream().mapToInt(Integer::intValue).toArray()));
     }
 
     public EngineCounters counters() {
@@ -108,59 +120,83 @@ public final class Engine {
         }
         advance();
         long end = buffer.maxTime();
-        for (int r = 0; r < runners.size(); r++) {
+        for (KeyGroup group : groups) {
             List<String> keys = new ArrayList<>();
-            stores.get(r).forEach((key, st) -> keys.add(key));
+            group.store.forEach((key, st) -> keys.add(key));
             java.util.Collections.sort(keys); // a fixed order, so the same input gives the same output
             for (String key : keys) {
-                KeyState st = stores.get(r).get(key);
-                emit(runners.get(r).onEnd(st, key, end));
-                save(r, key, st);
+                KeyGroup.States states = group.store.get(key);
+                for (int local = 0; local < group.rules.size(); local++) {
+                    KeyState st = states.byRule[local];
+                    if (st != null) {
+                        emit(runners.get(group.rules.get(local)).onEnd(st, key, end));
+                    }
+                }
+                save(group, key, states);
             }
         }
     }
 
     private void process(Event e) {
-        int[] rules = rulesByType.get(e.schema());
-        if (rules == null) {
+        int[] reading = groupsByType.get(e.schema());
+        if (reading == null) {
             return;
         }
-        for (int r : rules) {
-            RuleRunner runner = runners.get(r);
-            String key = runner.rule().key().keyOf(e);
-            KeyedStore<KeyState> store = stores.get(r);
-            KeyState st = store.get(key);
-            if (st == null) {
-                st = runner.newState();
+        for (int g : reading) {
+            KeyGroup group = groups.get(g);
+            int[] locals = group.localRulesByType.get(e.schema());
+            String key = runners.get(group.rules.get(locals[0])).rule().key().keyOf(e);
+            KeyGroup.States states = group.store.get(key);
+            if (states == null) {
+                states = new KeyGroup.States(group.rules.size());
             }
-            emit(runner.onEvent(st, key, e));
-            save(r, key, st);
+            for (int local : locals) {
+                int r = group.rules.get(local);
+                KeyState st = states.byRule[local];
+                if (st == null) {
+                    st = runners.get(r).newState();
+                    states.byRule[local] = st;
+                }
+                emit(runners.get(r).onEvent(st, key, e));
+                schedule(r, key, st);
+            }
+            save(group, key, states);
         }
     }
 
     private void fire(TimerQueue.Timer t) {
-        KeyState st = stores.get(t.namespace()).get(t.key());
+        int r = t.namespace();
+        KeyGroup group = groups.get(groupOfRule[r]);
+        KeyGroup.States states = group.store.get(t.key());
+        KeyState st = states == null ? null : states.byRule[localOfRule[r]];
         if (st == null) {
             return;
         }
-        RuleRunner runner = runners.get(t.namespace());
         st.timerAt(Long.MAX_VALUE);
-        emit(runner.onTimer(st, t.key(), t.time()));
-        save(t.namespace(), t.key(), st);
+        emit(runners.get(r).onTimer(st, t.key(), t.time()));
+        schedule(r, t.key(), st);
+        save(group, t.key(), states);
     }
 
-    private void save(int rule, String key, KeyState st) {
-        KeyedStore<KeyState> store = stores.get(rule);
-        if (st.idle()) {
-            store.remove(key);
-            return;
-        }
+    /**
+     * Makes sure a timer wakes the key by its earliest deadline in this rule. Only an earlier
+     * deadline needs a new timer: one registered for a time that has become too early fires,
+     * finds nothing due, and schedules again.
+     */
+    private void schedule(int rule, String key, KeyState st) {
         long deadline = runners.get(rule).nextDeadline(st);
-        if (deadline != Long.MAX_VALUE && deadline != st.timerAt()) {
+        if (deadline < st.timerAt()) {
             timers.register(deadline, rule, key);
             st.timerAt(deadline);
         }
-        store.put(key, st);
+    }
+
+    private void save(KeyGroup group, String key, KeyGroup.States states) {
+        if (states.idle()) {
+            group.store.remove(key);
+        } else {
+            group.store.put(key, states);
+        }
     }
 
     private void emit(List<Match> matches) {

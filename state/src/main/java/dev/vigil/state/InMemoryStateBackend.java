@@ -1,6 +1,5 @@
 package dev.vigil.state;
 
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeSet;
@@ -57,8 +56,16 @@ public final class InMemoryStateBackend implements StateBackend {
     }
 
     private static final class HeapTimers implements TimerQueue {
-        private final TreeSet<Timer> queue = new TreeSet<>(Comparator.comparingLong(Timer::time)
-                .thenComparingInt(Timer::namespace).thenComparing(Timer::key));
+        private final TreeSet<Timer> queue = new TreeSet<>(HeapTimers::compare);
+
+        private static int compare(Timer a, Timer b) {
+            int c = Long.compare(a.time(), b.time());
+            if (c != 0) {
+                return c;
+            }
+            c = Integer.compare(a.namespace(), b.namespace());
+            return c != 0 ? c : a.key().compareTo(b.key());
+        }
 
         @Override
         public void register(long time, int namespace, String key) {

@@ -72,7 +72,9 @@ public final class RuleRunner {
     /** Feeds one event of the key; events must come in (time, arrival) order. */
     public List<Match> onEvent(KeyState st, String key, Event e) {
         List<Match> out = new ArrayList<>();
-        onTime(st, key, e.time() - 1, out);
+        if (e.time() - 1 >= st.timerAt) {
+            onTime(st, key, e.time() - 1, out); // something ran out before this event
+        }
         st.history.add(e);
         List<Run> next = new ArrayList<>();
         List<Completed> completed = new ArrayList<>();
@@ -321,7 +323,7 @@ public final class RuleRunner {
     }
 
     /** The order events are processed in: event time, ties by arrival. Skip strategies compare in it. */
-    static final Comparator<Event> PROCESSING_ORDER = Comparator.comparingLong(Event::time).thenComparingLong(Event::sequence);
+    static final Comparator<Event> PROCESSING_ORDER = dev.vigil.engine.time.EventTimeBuffer::compare;
 
     /** After a match: partial matches starting before {@code bound} (or at it, when inclusive), or at exactly {@code at}, go. */
     private record Prune(Event bound, boolean inclusive, Event at) {

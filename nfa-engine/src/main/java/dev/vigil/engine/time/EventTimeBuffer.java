@@ -2,7 +2,6 @@ package dev.vigil.engine.time;
 
 import dev.vigil.dsl.schema.Event;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.PriorityQueue;
 
 /**
@@ -15,8 +14,7 @@ import java.util.PriorityQueue;
 public final class EventTimeBuffer {
     private static final long UNSEEN = Long.MIN_VALUE;
 
-    private final PriorityQueue<Event> pending = new PriorityQueue<>(
-            Comparator.comparingLong(Event::time).thenComparingLong(Event::sequence));
+    private final PriorityQueue<Event> pending = new PriorityQueue<>(EventTimeBuffer::compare);
     private final long outOfOrderMillis;
     private final long latenessMillis;
     private final long[] maxSeen;
@@ -28,6 +26,12 @@ public final class EventTimeBuffer {
         this.maxSeen = new long[partitions];
         this.finished = new boolean[partitions];
         Arrays.fill(maxSeen, UNSEEN);
+    }
+
+    /** Processing order: event time, ties by arrival. */
+    public static int compare(Event a, Event b) {
+        int c = Long.compare(a.time(), b.time());
+        return c != 0 ? c : Long.compare(a.sequence(), b.sequence());
     }
 
     /** Accepts an event, or returns why it is late. */

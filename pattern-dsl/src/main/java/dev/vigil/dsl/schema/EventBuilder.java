@@ -18,7 +18,7 @@ public final class EventBuilder {
         this.schema = schema;
         this.prims = new long[schema.primitiveCount()];
         this.refs = new Object[schema.referenceCount()];
-        this.slotsInOrder = schema.fields().toArray(FieldSlot[]::new);
+        this.slotsInOrder = schema.fieldArray();
         this.set = new boolean[slotsInOrder.length];
     }
 

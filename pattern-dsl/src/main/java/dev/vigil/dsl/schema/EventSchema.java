@@ -1,6 +1,5 @@
 package dev.vigil.dsl.schema;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +21,7 @@ public final class EventSchema {
     private final long outOfOrderMillis;
     private final long latenessMillis;
     private final Map<String, FieldSlot> fields;
+    private final FieldSlot[] fieldArray;
     private final int primitiveCount;
     private final int referenceCount;
 
@@ -31,6 +31,7 @@ public final class EventSchema {
         this.discriminatorField = b.discriminatorField;
         this.discriminatorValue = b.discriminatorValue;
         this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(b.fields));
+        this.fieldArray = fields.values().toArray(FieldSlot[]::new);
         this.idField = b.idField == null ? null : fields.get(b.idField);
         this.timeField = fields.get(b.timeField);
         this.outOfOrderMillis = b.outOfOrderMillis;
@@ -74,7 +75,12 @@ public final class EventSchema {
     }
 
     public List<FieldSlot> fields() {
-        return new ArrayList<>(fields.values());
+        return List.of(fieldArray);
+    }
+
+    /** The fields in declaration order (a shared array: do not change it). */
+    FieldSlot[] fieldArray() {
+        return fieldArray;
     }
 
     public Optional<FieldSlot> field(String fieldName) {

@@ -1,0 +1,52 @@
+package dev.vigil.engine;
+
+import dev.vigil.dsl.program.RuleProgram;
+import dev.vigil.dsl.schema.EventSchema;
+import dev.vigil.engine.nfa.KeyState;
+import dev.vigil.state.KeyedStore;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rules that share a partition key (the same key fields). They keep their state for a key in
+ * one entry, so an event costs one state look-up per key group, not one per rule.
+ */
+final class KeyGroup {
+    /** Every rule's state for one key of the group, indexed by the rule's place in the group. */
+    static final class States {
+        final KeyState[] byRule;
+
+        States(int rules) {
+            byRule = new KeyState[rules];
+        }
+
+        boolean idle() {
+            for (KeyState s : byRule) {
+                if (s != null && !s.idle()) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    final List<Integer> rules = new ArrayList<>();
+    final Map<EventSchema, int[]> localRulesByType = new HashMap<>();
+    final KeyedStore<States> store;
+    KeyGroup(KeyedStore<States> store) {
+        this.store = store;
+    }
+
+    void add(int globalRule, RuleProgram rule) {
+        int local = rules.size();
+        rules.add(globalRule);
+        for (EventSchema s : rule.key().slots().keySet()) {
+            int[] old = localRulesByType.getOrDefault(s, new int[0]);
+            int[] grown = java.util.Arrays.copyOf(old, old.length + 1);
+            grown[old.length] = local;
+            localRulesByType.put(s, grown);
+        }
+    }
+}
