@@ -38,6 +38,11 @@ public final class RuleRunner {
     private final HistoryLayout history;
     private final Listener listener;
     private long partialsDropped;
+    private final List<Completed> completed = new ArrayList<>();
+    private final List<Run> candidates = new ArrayList<>();
+    private final List<Boolean> canTake = new ArrayList<>();
+    private final List<Boolean> guardHits = new ArrayList<>();
+    private final List<Choice> touched = new ArrayList<>();
 
     public RuleRunner(RuleProgram rule, int defaultMaxPartials, Listener listener) {
         if (rule.score().isPresent()) {
@@ -71,17 +76,23 @@ public final class RuleRunner {
 
     /** Feeds one event of the key; events must come in (time, arrival) order. */
     public List<Match> onEvent(KeyState st, String key, Event e) {
-        List<Match> out = new ArrayList<>();
+        List<Match> out = new ArrayList<>(0);
         if (e.time() - 1 >= st.timerAt) {
             onTime(st, key, e.time() - 1, out); // something ran out before this event
         }
         st.history.add(e);
-        List<Run> next = new ArrayList<>();
-        List<Completed> completed = new ArrayList<>();
-        List<Run> candidates = new ArrayList<>();
-        List<Boolean> canTake = new ArrayList<>();
-        List<Boolean> guardHits = new ArrayList<>();
-        List<Choice> touched = new ArrayList<>();
+        List<Run> next = new ArrayList<>(st.runs.size() + 2);
+        // Scratch lists, reused: a runner serves one partition on one thread.
+        List<Completed> completed = this.completed;
+        List<Run> candidates = this.candidates;
+        List<Boolean> canTake = this.canTake;
+        List<Boolean> guardHits = this.guardHits;
+        List<Choice> touched = this.touched;
+        completed.clear();
+        candidates.clear();
+        canTake.clear();
+        guardHits.clear();
+        touched.clear();
         for (Run r : st.runs) {
             if (r.pendingAtEnd()) {
                 if (r.guard != null && e.time() <= r.guardUntil && matches(r.guard, e, r.path, st)) {
