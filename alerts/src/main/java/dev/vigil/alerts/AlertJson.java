@@ -1,9 +1,9 @@
 package dev.vigil.alerts;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -11,10 +11,7 @@ import java.util.Map;
 
 /** The one-line JSON form of an alert (docs/alerts.md has its JSON Schema). */
 public final class AlertJson {
-    // Events are echoed exactly as read: decimals keep their digits and scale.
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private AlertJson() {}
 
@@ -51,11 +48,8 @@ public final class AlertJson {
         }
         ArrayNode events = o.putArray("events");
         for (String raw : a.events()) {
-            try {
-                events.add(JSON.readTree(raw));
-            } catch (JsonProcessingException e) {
-                events.add(raw);
-            }
+            // Events are JSON objects already (as read, or rendered by the mapper): written as they are.
+            events.addRawValue(new RawValue(raw));
         }
         return o.toString();
     }
