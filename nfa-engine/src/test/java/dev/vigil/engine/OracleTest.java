@@ -80,7 +80,7 @@ class OracleTest {
             nonEmpty += expected.isEmpty() ? 0 : 1;
         }
         // The generator must produce matches often enough to test something.
-        assertEquals(true, nonEmpty > CASES / 4, nonEmpty + " of " + CASES + " cases had matches");
+        org.junit.jupiter.api.Assertions.assertTrue(nonEmpty > CASES / 4, nonEmpty + " of " + CASES + " cases had matches");
     }
 
     private static List<Step> pattern(Random r) {
