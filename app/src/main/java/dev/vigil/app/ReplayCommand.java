@@ -157,7 +157,7 @@ final class ReplayCommand implements Callable<Integer> {
                 }
                 read++;
                 String source = inputs.get(p);
-                EventDecoder.Result r = decoder.decode(line, read, source + ":" + lineNumbers[p]);
+                EventDecoder.Result r = decoder.decode(line, read, source, lineNumbers[p]);
                 if (r instanceof EventDecoder.Decoded d) {
                     engine.accept(p, d.event());
                 } else {

@@ -2,7 +2,7 @@ package dev.vigil.state;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.PriorityQueue;
 import java.util.function.BiConsumer;
 
 /** State on the JVM heap: for tests, rule tests and replays that fit in memory. */
@@ -55,8 +55,14 @@ public final class InMemoryStateBackend implements StateBackend {
         }
     }
 
+    /**
+     * A binary heap of timers, ordered by (time, namespace, key) so that timers due together fire
+     * in the same order on every run. Registering a timer that is already queued adds a duplicate;
+     * the engine treats a timer that finds nothing due as harmless, which is cheaper than looking
+     * duplicates up on every registration.
+     */
     private static final class HeapTimers implements TimerQueue {
-        private final TreeSet<Timer> queue = new TreeSet<>(HeapTimers::compare);
+        private final PriorityQueue<Timer> queue = new PriorityQueue<>(HeapTimers::compare);
 
         private static int compare(Timer a, Timer b) {
             int c = Long.compare(a.time(), b.time());
@@ -74,12 +80,17 @@ public final class InMemoryStateBackend implements StateBackend {
 
         @Override
         public Timer peek() {
-            return queue.isEmpty() ? null : queue.first();
+            return queue.peek();
         }
 
         @Override
         public Timer poll() {
-            return queue.pollFirst();
+            Timer t = queue.poll();
+            // Drop queued duplicates of the timer just taken.
+            while (t != null && t.equals(queue.peek())) {
+                queue.poll();
+            }
+            return t;
         }
 
         @Override

@@ -7,7 +7,7 @@ package dev.vigil.state;
 public interface TimerQueue {
     record Timer(long time, int namespace, String key) {}
 
-    /** Registers a timer; registering the same (time, namespace, key) twice keeps one. */
+    /** Registers a timer; registering the same (time, namespace, key) twice fires it once. */
     void register(long time, int namespace, String key);
 
     /** The earliest timer, without removing it, or null. */
@@ -16,5 +16,6 @@ public interface TimerQueue {
     /** Removes and returns the earliest timer, or null. */
     Timer poll();
 
+    /** Queued timers (an implementation may count queued duplicates). */
     long size();
 }

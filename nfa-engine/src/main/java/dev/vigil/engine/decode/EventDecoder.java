@@ -1,34 +1,43 @@
 package dev.vigil.engine.decode;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeType;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.vigil.dsl.schema.Event;
 import dev.vigil.dsl.schema.EventBuilder;
 import dev.vigil.dsl.schema.EventSchema;
 import dev.vigil.dsl.schema.FieldSlot;
+import dev.vigil.dsl.schema.ValueType;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Decodes one JSON record against the declared event schemas. The type is recognised by its
  * discriminator ({@code from "..." where type = "txn"}); a record that is not JSON, matches no
  * declared type, misses a required field or has a field of the wrong type is refused with a
- * reason, never guessed at.
+ * reason, never guessed at. Records are read with Jackson's streaming parser straight into the
+ * event's slots (no tree): numbers keep their exact text until the field's type is known, so a
+ * decimal never passes through a double.
  */
 public final class EventDecoder {
-    // Decimals must not pass through double: 0.1 stays 0.1 and 1.00 keeps its scale.
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
+    private static final JsonFactory JSON = new JsonFactory();
 
     private final List<EventSchema> byDiscriminator = new ArrayList<>();
     private final EventSchema only;
+    // The record's top-level members, reused from record to record (one decoder per thread).
+    private String[] names = new String[32];
+    private JsonToken[] kinds = new JsonToken[32];
+    private String[] texts = new String[32];
+    private int members;
 
     public EventDecoder(List<EventSchema> schemas) {
         for (EventSchema s : schemas) {
@@ -47,55 +56,102 @@ public final class EventDecoder {
 
     public record Refused(String reason) implements Result {}
 
-    /** @param fallbackId the event id when its schema declares no id field (for example "file:line") */
-    public Result decode(String line, long sequence, String fallbackId) {
-        JsonNode node;
-        try {
-            node = JSON.readTree(line);
-        } catch (JsonProcessingException e) {
-            return new Refused("not JSON: " + e.getOriginalMessage());
+    /**
+     * @param source where the record comes from; with {@code line} it makes the id of an event
+     *               whose schema declares no id field ("file:line")
+     */
+    public Result decode(String record, long sequence, String source, long line) {
+        String problem = read(record);
+        if (problem != null) {
+            return new Refused(problem);
         }
-        if (node == null || !node.isObject()) {
-            return new Refused("not a JSON object");
-        }
-        EventSchema schema = typeOf(node);
+        EventSchema schema = typeOf();
         if (schema == null) {
-            return new Refused(describeUnknownType(node));
+            return new Refused(describeUnknownType());
         }
         EventBuilder b = new EventBuilder(schema);
         for (FieldSlot f : schema.fields()) {
-            JsonNode v = node.get(f.name());
-            if (v == null || v.isNull()) {
+            int m = member(f.name());
+            if (m < 0 || kinds[m] == JsonToken.VALUE_NULL) {
                 if (f.required()) {
                     return new Refused("missing field `" + f.name() + "` of " + schema.name());
                 }
                 continue;
             }
-            String problem = set(b, f, v);
+            problem = set(b, f, m);
             if (problem != null) {
                 return new Refused("field `" + f.name() + "` of " + schema.name() + ": " + problem);
             }
         }
-        String id = schema.idField().map(f -> text(node.get(f.name()))).orElse(fallbackId);
-        return new Decoded(b.build(id, sequence, line));
+        String id = schema.idField().map(f -> texts[member(f.name())]).orElseGet(() -> source + ":" + line);
+        return new Decoded(b.build(id, sequence, record));
     }
 
-    private EventSchema typeOf(JsonNode node) {
+    /** Reads the record's top-level members; returns why it is not a JSON object, or null. */
+    private String read(String record) {
+        members = 0;
+        try (JsonParser p = JSON.createParser(record)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return "not a JSON object";
+            }
+            String name;
+            while ((name = p.nextFieldName()) != null) {
+                JsonToken t = p.nextToken();
+                if (members == names.length) {
+                    grow();
+                }
+                names[members] = name;
+                kinds[members] = t;
+                if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+                    p.skipChildren();
+                    texts[members] = t == JsonToken.START_OBJECT ? "{...}" : "[...]";
+                } else {
+                    texts[members] = p.getText();
+                }
+                members++;
+            }
+            if (p.currentToken() != JsonToken.END_OBJECT) {
+                return "not JSON: the object is not closed";
+            }
+            return null;
+        } catch (JsonProcessingException e) {
+            return "not JSON: " + e.getOriginalMessage();
+        } catch (IOException e) {
+            return "not JSON: " + e.getMessage();
+        }
+    }
+
+    private void grow() {
+        names = Arrays.copyOf(names, names.length * 2);
+        kinds = Arrays.copyOf(kinds, kinds.length * 2);
+        texts = Arrays.copyOf(texts, texts.length * 2);
+    }
+
+    private int member(String name) {
+        for (int i = 0; i < members; i++) {
+            if (names[i].equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private EventSchema typeOf() {
         for (EventSchema s : byDiscriminator) {
-            JsonNode d = node.get(s.discriminatorField().get());
-            if (d != null && d.isTextual() && d.asText().equals(s.discriminatorValue().get())) {
+            int m = member(s.discriminatorField().get());
+            if (m >= 0 && kinds[m] == JsonToken.VALUE_STRING && texts[m].equals(s.discriminatorValue().get())) {
                 return s;
             }
         }
         return only;
     }
 
-    private String describeUnknownType(JsonNode node) {
+    private String describeUnknownType() {
         List<String> seen = new ArrayList<>();
         for (EventSchema s : byDiscriminator) {
             String field = s.discriminatorField().get();
-            JsonNode d = node.get(field);
-            String shown = field + " = " + (d == null ? "(missing)" : d.toString());
+            int m = member(field);
+            String shown = field + " = " + (m < 0 ? "(missing)" : shown(m));
             if (!seen.contains(shown)) {
                 seen.add(shown);
             }
@@ -103,78 +159,135 @@ public final class EventDecoder {
         return "no declared event type matches this record" + (seen.isEmpty() ? "" : " (" + String.join(", ", seen) + ")");
     }
 
-    private static String set(EventBuilder b, FieldSlot f, JsonNode v) {
-        switch (f.type()) {
-            case STRING:
-                if (!v.isTextual()) {
-                    return "expected a string, got " + v;
-                }
-                b.setString(f, v.asText());
-                return null;
-            case INT:
-            case LONG:
-                if (!v.canConvertToLong() || !v.isIntegralNumber()) {
-                    return "expected a whole number, got " + v;
-                }
-                if (f.type() == dev.vigil.dsl.schema.ValueType.INT && !v.canConvertToInt()) {
-                    return "expected an int, got " + v;
-                }
-                b.setLong(f, v.asLong());
-                return null;
-            case DECIMAL:
-                try {
-                    if (v.isNumber()) {
-                        b.setDecimal(f, v.decimalValue());
-                    } else if (v.isTextual()) {
-                        b.setDecimal(f, new BigDecimal(v.asText()));
-                    } else {
-                        return "expected a decimal, got " + v;
+    /** A member's value as it was written, for messages. */
+    private String shown(int m) {
+        return kinds[m] == JsonToken.VALUE_STRING ? "\"" + texts[m] + "\"" : texts[m];
+    }
+
+    private String set(EventBuilder b, FieldSlot f, int m) {
+        JsonToken kind = kinds[m];
+        String text = texts[m];
+        try {
+            switch (f.type()) {
+                case STRING:
+                    if (kind != JsonToken.VALUE_STRING) {
+                        return "expected a string, got " + shown(m);
                     }
+                    b.setString(f, text);
                     return null;
-                } catch (NumberFormatException e) {
-                    return "expected a decimal, got " + v;
+                case INT:
+                case LONG: {
+                    if (kind != JsonToken.VALUE_NUMBER_INT) {
+                        return "expected a whole number, got " + shown(m);
+                    }
+                    long v = Long.parseLong(text);
+                    if (f.type() == ValueType.INT && (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE)) {
+                        return "expected an int, got " + text;
+                    }
+                    b.setLong(f, v);
+                    return null;
                 }
-            case DOUBLE:
-                if (!v.isNumber()) {
-                    return "expected a number, got " + v;
+                case DECIMAL:
+                    if (kind != JsonToken.VALUE_NUMBER_INT && kind != JsonToken.VALUE_NUMBER_FLOAT && kind != JsonToken.VALUE_STRING) {
+                        return "expected a decimal, got " + shown(m);
+                    }
+                    b.setDecimal(f, new BigDecimal(text));
+                    return null;
+                case DOUBLE:
+                    if (kind != JsonToken.VALUE_NUMBER_INT && kind != JsonToken.VALUE_NUMBER_FLOAT) {
+                        return "expected a number, got " + shown(m);
+                    }
+                    b.setDouble(f, Double.parseDouble(text));
+                    return null;
+                case BOOLEAN:
+                    if (kind != JsonToken.VALUE_TRUE && kind != JsonToken.VALUE_FALSE) {
+                        return "expected true or false, got " + shown(m);
+                    }
+                    b.setBoolean(f, kind == JsonToken.VALUE_TRUE);
+                    return null;
+                default: {
+                    Long t = kind == JsonToken.VALUE_NUMBER_INT ? Long.valueOf(Long.parseLong(text))
+                            : kind == JsonToken.VALUE_STRING ? timestamp(text) : null;
+                    if (t == null) {
+                        return "expected an ISO-8601 timestamp or epoch milliseconds, got " + shown(m);
+                    }
+                    b.setLong(f, t);
+                    return null;
                 }
-                b.setDouble(f, v.asDouble());
-                return null;
-            case BOOLEAN:
-                if (!v.isBoolean()) {
-                    return "expected true or false, got " + v;
-                }
-                b.setBoolean(f, v.asBoolean());
-                return null;
-            default:
-                Long t = timestamp(v);
-                if (t == null) {
-                    return "expected an ISO-8601 timestamp or epoch milliseconds, got " + v;
-                }
-                b.setLong(f, t);
-                return null;
+            }
+        } catch (NumberFormatException e) {
+            return "expected " + f.type().withArticle() + ", got " + shown(m);
         }
     }
 
-    private static Long timestamp(JsonNode v) {
-        if (v.getNodeType() == JsonNodeType.NUMBER && v.isIntegralNumber()) {
-            return v.asLong();
-        }
-        if (!v.isTextual()) {
-            return null;
+    /** Epoch milliseconds of an ISO-8601 time; the common UTC form is read without a formatter. */
+    static Long timestamp(String s) {
+        Long fast = utc(s);
+        if (fast != null) {
+            return fast;
         }
         try {
-            return Instant.parse(v.asText()).toEpochMilli();
+            return Instant.parse(s).toEpochMilli();
         } catch (DateTimeParseException e) {
             try {
-                return OffsetDateTime.parse(v.asText()).toInstant().toEpochMilli();
+                return OffsetDateTime.parse(s).toInstant().toEpochMilli();
             } catch (DateTimeParseException e2) {
                 return null;
             }
         }
     }
 
-    private static String text(JsonNode v) {
-        return v.isTextual() ? v.asText() : v.toString();
+    /** {@code yyyy-MM-ddTHH:mm:ss[.fraction]Z}, or null for any other form. */
+    private static Long utc(String s) {
+        int n = s.length();
+        if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
+                || s.charAt(16) != ':' || s.charAt(n - 1) != 'Z') {
+            return null;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 7);
+        int day = digits(s, 8, 10);
+        int hour = digits(s, 11, 13);
+        int minute = digits(s, 14, 16);
+        int second = digits(s, 17, 19);
+        if (year < 0 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+            return null;
+        }
+        int millis = 0;
+        if (n > 20) {
+            if (s.charAt(19) != '.' || n == 21) {
+                return null;
+            }
+            for (int i = 20; i < n - 1; i++) {
+                char c = s.charAt(i);
+                if (c < '0' || c > '9') {
+                    return null;
+                }
+                if (i < 23) {
+                    millis = millis * 10 + (c - '0');
+                }
+            }
+            for (int i = Math.min(n - 1, 23); i < 23; i++) {
+                millis *= 10;
+            }
+        }
+        try {
+            long days = LocalDate.of(year, month, day).toEpochDay();
+            return ((days * 24 + hour) * 60 + minute) * 60_000L + second * 1000L + millis;
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static int digits(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 }

@@ -1,0 +1,132 @@
+package dev.vigil.engine.decode;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.vigil.dsl.check.Compilation;
+import dev.vigil.dsl.check.SourceLoader;
+import dev.vigil.dsl.check.VigilCompiler;
+import dev.vigil.dsl.schema.Event;
+import dev.vigil.dsl.schema.EventSchema;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class EventDecoderTest {
+    private static final String SCHEMA = """
+            event Txn {
+              from "t" where type = "txn"
+              id txn_id
+              time ts
+              txn_id: string
+              ts: timestamp
+              amount: decimal
+              n: int = 0
+              big: long = 0
+              lat: double = 0.0
+              ok: boolean = false
+              note: string = ""
+            }
+            event Login {
+              from "t" where type = "login"
+              time ts
+              ts: timestamp
+              user: string
+            }
+            """;
+
+    private final Compilation c = VigilCompiler.compile(SourceLoader.of(Map.of("e.vgl", SCHEMA)), List.of("e.vgl"));
+    private final EventDecoder decoder = new EventDecoder(c.events());
+
+    private Event ok(String json) {
+        EventDecoder.Result r = decoder.decode(json, 7, "f.ndjson", 3);
+        assertInstanceOf(EventDecoder.Decoded.class, r, () -> r.toString());
+        return ((EventDecoder.Decoded) r).event();
+    }
+
+    private String refused(String json) {
+        EventDecoder.Result r = decoder.decode(json, 7, "f.ndjson", 3);
+        assertInstanceOf(EventDecoder.Refused.class, r, () -> r.toString());
+        return ((EventDecoder.Refused) r).reason();
+    }
+
+    @Test
+    void decodesEveryTypeExactly() {
+        EventSchema txn = c.event("Txn").orElseThrow();
+        Event e = ok("{\"type\":\"txn\",\"txn_id\":\"t1\",\"ts\":\"2026-01-01T10:00:00.5Z\",\"amount\":0.10,"
+                + "\"n\":-3,\"big\":9007199254740993,\"lat\":1.5,\"ok\":true,\"extra\":{\"a\":[1,2]},\"note\":\"x\"}");
+        assertEquals("t1", e.id());
+        assertEquals(Instant.parse("2026-01-01T10:00:00.5Z").toEpochMilli(), e.time());
+        assertEquals(new BigDecimal("0.10"), e.value(txn.field("amount").get()), "decimals keep digits and scale");
+        assertEquals(-3L, e.value(txn.field("n").get()));
+        assertEquals(9007199254740993L, e.value(txn.field("big").get()), "longs beyond a double's precision stay exact");
+        assertEquals(1.5, e.value(txn.field("lat").get()));
+        assertEquals(true, e.value(txn.field("ok").get()));
+        assertEquals(7, e.sequence());
+        Event defaults = ok("{\"type\":\"txn\",\"txn_id\":\"t2\",\"ts\":1767261600000,\"amount\":\"12.5\",\"note\":null}");
+        assertEquals(1767261600000L, defaults.time(), "epoch milliseconds");
+        assertEquals(new BigDecimal("12.5"), defaults.value(txn.field("amount").get()), "a decimal may come as a string");
+        assertEquals("", defaults.value(txn.field("note").get()), "null takes the default");
+        Event login = ok("{\"user\":\"u\",\"type\":\"login\",\"ts\":\"2026-01-01T10:00:00+02:00\"}");
+        assertEquals("f.ndjson:3", login.id(), "no id field: source and line");
+        assertEquals(Instant.parse("2026-01-01T08:00:00Z").toEpochMilli(), login.time());
+    }
+
+    @Test
+    void refusesWithAReason() {
+        assertTrue(refused("not json").startsWith("not JSON"));
+        assertEquals("not a JSON object", refused("[1,2]"));
+        assertTrue(refused("{\"type\":\"txn\",\"txn_id\":\"t1\"").startsWith("not JSON"));
+        assertEquals("no declared event type matches this record (type = \"refund\")", refused("{\"type\":\"refund\"}"));
+        assertEquals("no declared event type matches this record (type = (missing))", refused("{\"kind\":\"txn\"}"));
+        assertEquals("missing field `amount` of Txn", refused("{\"type\":\"txn\",\"txn_id\":\"t\",\"ts\":1}"));
+        assertEquals("field `amount` of Txn: expected a decimal, got \"ten\"",
+                refused("{\"type\":\"txn\",\"txn_id\":\"t\",\"ts\":1,\"amount\":\"ten\"}"));
+        assertEquals("field `n` of Txn: expected a whole number, got 1.5",
+                refused("{\"type\":\"txn\",\"txn_id\":\"t\",\"ts\":1,\"amount\":1,\"n\":1.5}"));
+        assertEquals("field `n` of Txn: expected an int, got 3000000000",
+                refused("{\"type\":\"txn\",\"txn_id\":\"t\",\"ts\":1,\"amount\":1,\"n\":3000000000}"));
+        assertEquals("field `txn_id` of Txn: expected a string, got {...}",
+                refused("{\"type\":\"txn\",\"txn_id\":{\"a\":1},\"ts\":1,\"amount\":1}"));
+        assertEquals("field `ts` of Txn: expected an ISO-8601 timestamp or epoch milliseconds, got \"2026-02-30T00:00:00Z\"",
+                refused("{\"type\":\"txn\",\"txn_id\":\"t\",\"ts\":\"2026-02-30T00:00:00Z\",\"amount\":1}"));
+        assertEquals("field `ok` of Txn: expected true or false, got \"yes\"",
+                refused("{\"type\":\"txn\",\"txn_id\":\"t\",\"ts\":1,\"amount\":1,\"ok\":\"yes\"}"));
+    }
+
+    @Test
+    void theFastTimestampPathAgreesWithInstantParse() {
+        Random r = new Random(5);
+        for (int i = 0; i < 20_000; i++) {
+            long millis = r.nextLong() % 4_000_000_000_000L;
+            int nanos = switch (r.nextInt(4)) {
+                case 0 -> 0;
+                case 1 -> r.nextInt(1000) * 1_000_000;
+                case 2 -> r.nextInt(1_000_000) * 1000;
+                default -> r.nextInt(1_000_000_000);
+            };
+            Instant t = Instant.ofEpochSecond(Math.floorDiv(millis, 1000), nanos);
+            String text = t.toString();
+            assertEquals(Instant.parse(text).toEpochMilli(), EventDecoder.timestamp(text), text);
+        }
+        for (String bad : new String[] {"2026-13-01T00:00:00Z", "2026-01-01T24:00:00Z", "2026-01-01T00:00:00.Z",
+                "2026-01-01 00:00:00Z", "yesterday", "2026-01-01T00:00:00"}) {
+            boolean javaTimeAccepts;
+            try {
+                Instant.parse(bad);
+                javaTimeAccepts = true;
+            } catch (DateTimeParseException e) {
+                javaTimeAccepts = false;
+            }
+            if (!javaTimeAccepts) {
+                assertNull(EventDecoder.timestamp(bad), bad);
+            }
+        }
+    }
+}
