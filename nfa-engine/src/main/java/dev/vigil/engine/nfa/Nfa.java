@@ -1,10 +1,8 @@
 package dev.vigil.engine.nfa;
 
-import dev.vigil.dsl.program.Contiguity;
 import dev.vigil.dsl.program.PatternNode;
 import dev.vigil.dsl.program.Quantifier;
 import dev.vigil.dsl.program.RuleProgram;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,18 +15,15 @@ import java.util.List;
 public final class Nfa {
     private final RuleProgram rule;
     private final NfaNode start;
-    private final int size;
-
-    private Nfa(RuleProgram rule, NfaNode start, int size) {
+    private Nfa(RuleProgram rule, NfaNode start) {
         this.rule = rule;
         this.start = start;
-        this.size = size;
     }
 
     public static Nfa compile(RuleProgram rule) {
         Builder b = new Builder();
-        NfaNode start = b.sequence(rule.pattern(), b.node(new NfaNode.Final(b.ids++)), true);
-        return new Nfa(rule, start, b.ids);
+        NfaNode start = b.sequence(rule.pattern(), new NfaNode.Final(b.ids++));
+        return new Nfa(rule, start);
     }
 
     public RuleProgram rule() {
@@ -39,32 +34,22 @@ public final class Nfa {
         return start;
     }
 
-    /** How many nodes the unrolled NFA has. */
-    public int size() {
-        return size;
-    }
-
     private static final class Builder {
         int ids;
-        final List<NfaNode> nodes = new ArrayList<>();
 
-        <N extends NfaNode> N node(N n) {
-            nodes.add(n);
-            return n;
-        }
 
         /** The entry of a sequence whose last step continues to {@code next}. */
-        NfaNode sequence(PatternNode.Sequence seq, NfaNode next, boolean top) {
+        NfaNode sequence(PatternNode.Sequence seq, NfaNode next) {
             NfaNode after = next;
             List<PatternNode.Step> steps = seq.steps();
             for (int i = steps.size() - 1; i >= 0; i--) {
                 PatternNode.Step step = steps.get(i);
                 if (step.absent()) {
-                    NfaNode.Link guard = node(new NfaNode.Link(ids++, null, step.gapMillis(),
-                            (PatternNode.Stage) step.node()));
+                    NfaNode.Link guard = new NfaNode.Link(ids++, null, step.gapMillis(),
+                            (PatternNode.Stage) step.node());
                     guard.next = after;
                     // The absence's contiguity says how far the guard reaches: `not next` only the next event.
-                    after = node(new NfaNode.Link(ids++, step.contiguity(), 0, null));
+                    after = new NfaNode.Link(ids++, step.contiguity(), 0, null);
                     ((NfaNode.Link) after).next = guard;
                     continue;
                 }
@@ -74,7 +59,7 @@ public final class Nfa {
                     // may start at any event; a group body's first step waits as the group's link).
                     after = term;
                 } else {
-                    NfaNode.Link link = node(new NfaNode.Link(ids++, step.contiguity(), step.gapMillis(), null));
+                    NfaNode.Link link = new NfaNode.Link(ids++, step.contiguity(), step.gapMillis(), null);
                     link.next = term;
                     after = link;
                 }
@@ -87,26 +72,26 @@ public final class Nfa {
             Quantifier q = node instanceof PatternNode.Stage s ? s.quantifier() : ((PatternNode.Group) node).quantifier();
             NfaNode after = next;
             if (q.max() == Quantifier.UNBOUNDED) {
-                NfaNode.Split loop = node(new NfaNode.Split(ids++, q.greed()));
+                NfaNode.Split loop = new NfaNode.Split(ids++, q.greed());
                 loop.exit = next;
-                NfaNode.Link back = node(new NfaNode.Link(ids++, q.inner(), 0, null));
+                NfaNode.Link back = new NfaNode.Link(ids++, q.inner(), 0, null);
                 back.next = once(node, loop, true);
                 loop.take = back;
                 after = loop;
                 if (q.min() == 0) {
                     // `*`: the first event waits as the step's link says, later ones as `inner` says.
-                    NfaNode.Split first = node(new NfaNode.Split(ids++, q.greed()));
+                    NfaNode.Split first = new NfaNode.Split(ids++, q.greed());
                     first.take = once(node, loop, true);
                     first.exit = next;
                     return first;
                 }
             } else {
                 for (int k = q.max(); k > q.min(); k--) {
-                    NfaNode.Split optional = node(new NfaNode.Split(ids++, q.greed()));
+                    NfaNode.Split optional = new NfaNode.Split(ids++, q.greed());
                     optional.exit = next;
                     NfaNode copy = once(node, after, false);
                     if (k > 1) {
-                        NfaNode.Link inner = node(new NfaNode.Link(ids++, q.inner(), 0, null));
+                        NfaNode.Link inner = new NfaNode.Link(ids++, q.inner(), 0, null);
                         inner.next = copy;
                         copy = inner;
                     }
@@ -117,7 +102,7 @@ public final class Nfa {
             for (int k = q.min(); k >= 1; k--) {
                 NfaNode copy = once(node, after, false);
                 if (k > 1) {
-                    NfaNode.Link inner = node(new NfaNode.Link(ids++, q.inner(), 0, null));
+                    NfaNode.Link inner = new NfaNode.Link(ids++, q.inner(), 0, null);
                     inner.next = copy;
                     copy = inner;
                 }
@@ -129,14 +114,11 @@ public final class Nfa {
         /** One iteration of a term: a take, or a group body. */
         NfaNode once(PatternNode node, NfaNode next, boolean loop) {
             if (node instanceof PatternNode.Stage s) {
-                NfaNode.Take take = node(new NfaNode.Take(ids++, s, loop));
+                NfaNode.Take take = new NfaNode.Take(ids++, s, loop);
                 take.next = next;
                 return take;
             }
-            return sequence(((PatternNode.Group) node).body(), next, false);
+            return sequence(((PatternNode.Group) node).body(), next);
         }
     }
-
-    /** Contiguity of the first step of a pattern: a match may start at any event. */
-    static final Contiguity START = Contiguity.NON_DETERMINISTIC;
 }

@@ -99,7 +99,7 @@ public final class RuleRunner {
                     continue;
                 }
                 if (r.guardNextOnly) {
-                    completed.add(new Completed(r.path, e.time(), e));
+                    completed.add(new Completed(r.path, e.time()));
                 } else {
                     next.add(r);
                 }
@@ -184,7 +184,7 @@ public final class RuleRunner {
             if (r.pendingAtEnd()) {
                 long deadline = r.absenceDeadline(within);
                 if (deadline <= time) {
-                    completed.add(new Completed(r.path, deadline, null));
+                    completed.add(new Completed(r.path, deadline));
                     changed = true;
                     continue;
                 }
@@ -212,7 +212,7 @@ public final class RuleRunner {
         List<Run> kept = new ArrayList<>();
         for (Run r : st.runs) {
             if (r.pendingAtEnd() && r.absenceDeadline(within) == Long.MAX_VALUE) {
-                completed.add(new Completed(r.path, Math.max(endTime, r.lastTime), null));
+                completed.add(new Completed(r.path, Math.max(endTime, r.lastTime)));
             } else {
                 kept.add(r);
             }
@@ -249,9 +249,6 @@ public final class RuleRunner {
         long start = path == null ? e.time() : startTime;
         expand(at.next, new Cursor(Contiguity.RELAXED, 0, null, false, Long.MAX_VALUE, p, start, e.time(),
                 new Choice.Member[0]), runs, completed);
-        for (int i = completed.size() - 1; i >= 0 && completed.get(i).detectedAt == Long.MIN_VALUE; i--) {
-            completed.set(i, new Completed(completed.get(i).path, e.time(), e));
-        }
     }
 
     /** Where a run stands while passing through epsilon nodes. */
@@ -285,7 +282,7 @@ public final class RuleRunner {
             runs.add(new Run(null, c.waiting, 0, c.guard, c.guardNextOnly, c.guardUntil, c.path, c.startTime,
                     c.lastTime, c.choices));
         } else if (c.path != null) {
-            completed.add(new Completed(c.path, Long.MIN_VALUE, null));
+            completed.add(new Completed(c.path, c.lastTime)); // completed by the event just taken
         }
     }
 
@@ -296,8 +293,8 @@ public final class RuleRunner {
                 c.lastTime, more);
     }
 
-    /** A match before filtering: its path, when it completed, and the event that completed it (null on a timeout). */
-    private record Completed(PathNode path, long detectedAt, Event completing) {
+    /** A match before filtering: its path and when it completed. */
+    private record Completed(PathNode path, long detectedAt) {
         Event first() {
             return path.first();
         }
