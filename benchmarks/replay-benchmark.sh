@@ -4,12 +4,13 @@
 # then per-event cost as the number of cards grows at a fixed number of events.
 # Usage (from the repository root, after ./mvnw -q package -DskipTests):
 #   benchmarks/replay-benchmark.sh [EVENTS] [CARDS] [SCALING_EVENTS] [WORK_DIR]
+# VIGIL_JAVA_OPTS defaults to -Xmx12g -XX:+UseParallelGC -XX:NewRatio=1.
 set -euo pipefail
 events="${1:-10000000}"
 cards="${2:-1000000}"
 scaling="${3:-2000000}"
 work="${4:-$(mktemp -d)}"
-export VIGIL_JAVA_OPTS="${VIGIL_JAVA_OPTS:--Xmx12g}"
+export VIGIL_JAVA_OPTS="${VIGIL_JAVA_OPTS:--Xmx12g -XX:+UseParallelGC -XX:NewRatio=1}"
 gen() { java -cp benchmarks/target/benchmarks.jar dev.vigil.bench.GenerateTransactions "$@" > /dev/null; }
 mkdir -p "$work/schema-only"
 cp rules/schema/events.vgl "$work/schema-only/"

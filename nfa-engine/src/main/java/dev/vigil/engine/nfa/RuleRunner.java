@@ -59,7 +59,7 @@ public final class RuleRunner {
         // Where a new match may begin: the takes reachable from the start without an event.
         List<Completed> none = new ArrayList<>();
         expand(nfa.start(), new Cursor(Contiguity.NON_DETERMINISTIC, 0, null, false, Long.MAX_VALUE, null,
-                Long.MIN_VALUE, Long.MIN_VALUE, new Choice.Member[0]), startRuns, none);
+                Long.MIN_VALUE, Long.MIN_VALUE, NO_CHOICES), startRuns, none);
     }
 
     public RuleProgram rule() {
@@ -76,12 +76,13 @@ public final class RuleRunner {
 
     /** Feeds one event of the key; events must come in (time, arrival) order. */
     public List<Match> onEvent(KeyState st, String key, Event e) {
-        List<Match> out = new ArrayList<>(0);
+        List<Match> out = new ArrayList<>(0); // an empty ArrayList allocates no array
         if (e.time() - 1 >= st.timerAt) {
             onTime(st, key, e.time() - 1, out); // something ran out before this event
         }
         st.history.add(e);
-        List<Run> next = new ArrayList<>(st.runs.size() + 2);
+        // Most events change nothing for most rules: the next list is made only when a run survives or starts.
+        List<Run> next = st.runs.isEmpty() ? NO_RUNS : new ArrayList<>(st.runs.size() + 2);
         // Scratch lists, reused: a runner serves one partition on one thread.
         List<Completed> completed = this.completed;
         List<Run> candidates = this.candidates;
@@ -101,7 +102,7 @@ public final class RuleRunner {
                 if (r.guardNextOnly) {
                     completed.add(new Completed(r.path, e.time()));
                 } else {
-                    next.add(r);
+                    next = add(next, r);
                 }
                 continue;
             }
@@ -143,12 +144,12 @@ public final class RuleRunner {
                 suppressed |= m.suppressed();
             }
             if (takes && !suppressed) {
-                take(r.at, e, r.path, r.startTime, next, completed);
+                next = take(r.at, e, r.path, r.startTime, next, completed);
             }
             boolean persists = !guardHits.get(i)
                     && (r.wait == Contiguity.NON_DETERMINISTIC || r.wait == Contiguity.RELAXED && !takes);
             if (persists) {
-                next.add(r.guardNextOnly ? r.withoutGuard() : r);
+                next = add(next, r.guardNextOnly ? r.withoutGuard() : r);
             }
         }
         for (Choice c : touched) {
@@ -157,7 +158,7 @@ public final class RuleRunner {
         }
         for (Run start : startRuns) {
             if (matches(start.at.stage(), e, null, st)) {
-                take(start.at, e, null, e.time(), next, completed);
+                next = take(start.at, e, null, e.time(), next, completed);
             }
         }
         st.runs = next;
@@ -244,12 +245,26 @@ public final class RuleRunner {
         return e.schema() == stage.type() && stage.where().test(ctx.set(e, path, st.history, e.time()));
     }
 
-    private void take(NfaNode.Take at, Event e, PathNode path, long startTime, List<Run> runs, List<Completed> completed) {
+    /** Takes an event at a take; returns the run list, made if it was the shared empty one. */
+    private List<Run> take(NfaNode.Take at, Event e, PathNode path, long startTime, List<Run> runs,
+                           List<Completed> completed) {
+        List<Run> into = runs == NO_RUNS ? new ArrayList<>(2) : runs;
         PathNode p = new PathNode(at.stage().variable().index(), e, path);
         long start = path == null ? e.time() : startTime;
-        expand(at.next, new Cursor(Contiguity.RELAXED, 0, null, false, Long.MAX_VALUE, p, start, e.time(),
-                new Choice.Member[0]), runs, completed);
+        expand(at.next, new Cursor(Contiguity.RELAXED, 0, null, false, Long.MAX_VALUE, p, start, e.time(), NO_CHOICES),
+                into, completed);
+        return into.isEmpty() && runs == NO_RUNS ? NO_RUNS : into;
     }
+
+    private static List<Run> add(List<Run> runs, Run r) {
+        List<Run> into = runs == NO_RUNS ? new ArrayList<>(2) : runs;
+        into.add(r);
+        return into;
+    }
+
+    /** The shared empty run list of keys with nothing open; never added to. */
+    private static final List<Run> NO_RUNS = java.util.Collections.emptyList();
+    private static final Choice.Member[] NO_CHOICES = new Choice.Member[0];
 
     /** Where a run stands while passing through epsilon nodes. */
     private record Cursor(Contiguity waiting, long gap, PatternNode.Stage guard, boolean guardNextOnly, long guardUntil,
@@ -310,7 +325,7 @@ public final class RuleRunner {
         List<Prune> prunes = new ArrayList<>();
         for (Completed c : ordered) {
             Event start = c.first();
-            if (prunes.stream().anyMatch(p -> p.discards(start))) {
+            if (discarded(prunes, start)) {
                 continue;
             }
             Event last = c.path.event();
@@ -328,6 +343,15 @@ public final class RuleRunner {
                 st.runs.removeIf(r -> prune.discards(r.first()));
             }
         }
+    }
+
+    private static boolean discarded(List<Prune> prunes, Event start) {
+        for (Prune p : prunes) {
+            if (p.discards(start)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The order events are processed in: event time, ties by arrival. Skip strategies compare in it. */
