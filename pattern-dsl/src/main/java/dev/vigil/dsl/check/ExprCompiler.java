@@ -1095,12 +1095,7 @@ final class ExprCompiler {
     }
 
     String text(Expr e) {
-        Span s = e.span();
-        if (s.end() <= sourceText.length() && s.start() < s.end()) {
-            String t = sourceText.substring(s.start(), s.end()).replaceAll("\\s+", " ");
-            return t.length() > 40 ? t.substring(0, 37) + "..." : t;
-        }
-        return e.toString();
+        return SourceText.of(sourceText, e.span());
     }
 
     private static String stepText(Expr.Step step) {

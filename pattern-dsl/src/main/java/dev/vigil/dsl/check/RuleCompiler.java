@@ -299,9 +299,8 @@ final class RuleCompiler {
         return new SkipStrategy(kind, Optional.of(v));
     }
 
-    private String text(Expr e) {
-        Span s = e.span();
-        return sourceText.substring(s.start(), Math.min(s.end(), sourceText.length())).replaceAll("\\s+", " ");
+    String text(Expr e) {
+        return SourceText.of(sourceText, e.span());
     }
 
     private void error(Span span, String message, String hint) {

@@ -104,7 +104,7 @@ final class SchemaCompiler {
             defaultValue = LiteralValues.convert(f.defaultValue().get(), type);
             if (defaultValue == null) {
                 Span s = f.defaultValue().get().span();
-                error(s, LiteralValues.mismatch(name, type, f.defaultValue().get(), sourceText.substring(s.start(), s.end())), null);
+                error(s, LiteralValues.mismatch(name, type, f.defaultValue().get(), SourceText.of(sourceText, s)), null);
                 return;
             }
         }

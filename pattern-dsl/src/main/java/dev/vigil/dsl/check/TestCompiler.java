@@ -184,9 +184,8 @@ final class TestCompiler {
         return ok ? Optional.of(new RuleTest.ExpectedAlert(key, values, ea.span().line())) : Optional.empty();
     }
 
-    private String text(Expr e) {
-        Span s = e.span();
-        return sourceText.substring(s.start(), Math.min(s.end(), sourceText.length()));
+    String text(Expr e) {
+        return SourceText.of(sourceText, e.span());
     }
 
     private void error(Span span, String message, String hint) {
