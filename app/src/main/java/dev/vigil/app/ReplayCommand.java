@@ -94,11 +94,20 @@ final class ReplayCommand implements Callable<Integer> {
             return 1;
         }
         List<BufferedReader> readers = new ArrayList<>();
+        for (String input : inputs) {
+            try {
+                readers.add(open(input));
+            } catch (IOException e) {
+                for (BufferedReader r : readers) {
+                    r.close();
+                }
+                err.println("vigil replay: cannot read " + input + ": " + e.getClass().getSimpleName() + " " + e.getMessage());
+                err.flush();
+                return 1;
+            }
+        }
         try (Writer alerts = writer(out, true); Writer lateOut = writer(late, false); Writer dead = writer(deadLetter, false);
              InMemoryStateBackend state = new InMemoryStateBackend()) {
-            for (String input : inputs) {
-                readers.add(open(input));
-            }
             Outputs outputs = new Outputs() {
                 @Override
                 public void match(Match m) {

@@ -31,6 +31,17 @@ public final class Vigil implements Runnable {
             ex.getCommandLine().usage(ex.getCommandLine().getErr());
             return USAGE;
         });
+        // A file that cannot be read or written is the user's to fix: say which, without a stack trace.
+        cl.setExecutionExceptionHandler((ex, command, parsed) -> {
+            Throwable io = ex instanceof java.io.UncheckedIOException u ? u.getCause() : ex;
+            if (!(io instanceof java.io.IOException)) {
+                throw ex;
+            }
+            command.getErr().println("vigil " + command.getCommandName() + ": " + io.getClass().getSimpleName() + " "
+                    + io.getMessage());
+            command.getErr().flush();
+            return 1;
+        });
         return cl;
     }
 }

@@ -110,6 +110,24 @@ class ReplayCommandTest {
     }
 
     @Test
+    void aMissingInputIsReportedNotThrown() {
+        CliRun run = CliRun.of("replay", "--rules", "../rules", "--input", dir.resolve("nope.ndjson").toString(), "--no-progress");
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().startsWith("vigil replay: cannot read "), run.err());
+        assertTrue(!run.err().contains("\tat "), "no stack trace: " + run.err());
+    }
+
+    @Test
+    void anUnwritableOutputIsReportedNotThrown() throws Exception {
+        Path in = dir.resolve("in.ndjson");
+        Files.write(in, input());
+        CliRun run = CliRun.of("replay", "--rules", "../rules", "--input", in.toString(), "--out",
+                dir.resolve("no/such/dir/a.ndjson").toString(), "--no-progress");
+        assertEquals(1, run.exitCode());
+        assertTrue(run.err().startsWith("vigil replay: NoSuchFileException"), run.err());
+    }
+
+    @Test
     void rulesThatDoNotCompileAreRefused() throws Exception {
         Path bad = dir.resolve("bad.vgl");
         Files.writeString(bad, "rule r { key k match a: Nope }\n");
