@@ -2,7 +2,6 @@ package dev.vigil.state;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.function.BiConsumer;
 
 /** State on the JVM heap: for tests, rule tests and replays that fit in memory. */
@@ -57,45 +56,104 @@ public final class InMemoryStateBackend implements StateBackend {
 
     /**
      * A binary heap of timers, ordered by (time, namespace, key) so that timers due together fire
-     * in the same order on every run. Registering a timer that is already queued adds a duplicate;
-     * the engine treats a timer that finds nothing due as harmless, which is cheaper than looking
-     * duplicates up on every registration.
+     * in the same order on every run. The heap lives in parallel arrays, so a sift compares
+     * neighbouring {@code long}s instead of chasing one object per timer through memory.
+     * Registering a timer that is already queued adds a duplicate; it fires once.
      */
     private static final class HeapTimers implements TimerQueue {
-        private final PriorityQueue<Timer> queue = new PriorityQueue<>(HeapTimers::compare);
-
-        private static int compare(Timer a, Timer b) {
-            int c = Long.compare(a.time(), b.time());
-            if (c != 0) {
-                return c;
-            }
-            c = Integer.compare(a.namespace(), b.namespace());
-            return c != 0 ? c : a.key().compareTo(b.key());
-        }
+        private long[] times = new long[1024];
+        private int[] namespaces = new int[1024];
+        private String[] keys = new String[1024];
+        private int size;
 
         @Override
         public void register(long time, int namespace, String key) {
-            queue.add(new Timer(time, namespace, key));
+            if (size == times.length) {
+                times = java.util.Arrays.copyOf(times, size * 2);
+                namespaces = java.util.Arrays.copyOf(namespaces, size * 2);
+                keys = java.util.Arrays.copyOf(keys, size * 2);
+            }
+            int i = size++;
+            while (i > 0) {
+                int parent = (i - 1) >>> 1;
+                if (compare(time, namespace, key, parent) >= 0) {
+                    break;
+                }
+                move(parent, i);
+                i = parent;
+            }
+            set(i, time, namespace, key);
         }
 
         @Override
         public Timer peek() {
-            return queue.peek();
+            return size == 0 ? null : new Timer(times[0], namespaces[0], keys[0]);
         }
 
         @Override
         public Timer poll() {
-            Timer t = queue.poll();
+            if (size == 0) {
+                return null;
+            }
+            Timer t = new Timer(times[0], namespaces[0], keys[0]);
+            removeFirst();
             // Drop queued duplicates of the timer just taken.
-            while (t != null && t.equals(queue.peek())) {
-                queue.poll();
+            while (size > 0 && times[0] == t.time() && namespaces[0] == t.namespace() && keys[0].equals(t.key())) {
+                removeFirst();
             }
             return t;
         }
 
+        private void removeFirst() {
+            int last = --size;
+            long time = times[last];
+            int namespace = namespaces[last];
+            String key = keys[last];
+            keys[last] = null;
+            int i = 0;
+            int half = size >>> 1;
+            while (i < half) {
+                int child = 2 * i + 1;
+                int right = child + 1;
+                if (right < size && compare(times[right], namespaces[right], keys[right], child) < 0) {
+                    child = right;
+                }
+                if (compare(time, namespace, key, child) <= 0) {
+                    break;
+                }
+                move(child, i);
+                i = child;
+            }
+            if (size > 0) {
+                set(i, time, namespace, key);
+            }
+        }
+
+        /** Compares a timer with the one at heap position {@code at}. */
+        private int compare(long time, int namespace, String key, int at) {
+            int c = Long.compare(time, times[at]);
+            if (c != 0) {
+                return c;
+            }
+            c = Integer.compare(namespace, namespaces[at]);
+            return c != 0 ? c : key.compareTo(keys[at]);
+        }
+
+        private void move(int from, int to) {
+            times[to] = times[from];
+            namespaces[to] = namespaces[from];
+            keys[to] = keys[from];
+        }
+
+        private void set(int at, long time, int namespace, String key) {
+            times[at] = time;
+            namespaces[at] = namespace;
+            keys[at] = key;
+        }
+
         @Override
         public long size() {
-            return queue.size();
+            return size;
         }
     }
 }
