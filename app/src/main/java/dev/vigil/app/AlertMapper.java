@@ -7,6 +7,7 @@ import dev.vigil.dsl.program.RuleProgram;
 import dev.vigil.dsl.schema.Event;
 import dev.vigil.dsl.schema.FieldSlot;
 import dev.vigil.engine.nfa.Match;
+import dev.vigil.engine.time.EventTimeBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ final class AlertMapper {
             ids.put(e.getKey(), e.getValue().stream().map(Event::id).toList());
             inOrder.addAll(e.getValue());
         }
-        inOrder.sort((a, b) -> a.time() != b.time() ? Long.compare(a.time(), b.time()) : Long.compare(a.sequence(), b.sequence()));
+        inOrder.sort(EventTimeBuffer::compare);
         Map<String, Object> values = new LinkedHashMap<>();
         for (OutputValue o : rule.outputs()) {
             Object v = m.values().get(o.name());

@@ -2,6 +2,7 @@ package dev.vigil.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import dev.vigil.alerts.AlertJson;
 import dev.vigil.dsl.check.Compilation;
 import dev.vigil.dsl.check.VigilCompiler;
@@ -50,9 +51,7 @@ import picocli.CommandLine.Option;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:replay done", "1:the rules do not compile or an input cannot be read", "2:bad usage"})
 final class ReplayCommand implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Option(names = "--rules", arity = "1..*", required = true, paramLabel = "PATH", description = "Rule files or folders.")
     List<Path> rules;
@@ -120,7 +119,7 @@ final class ReplayCommand implements Callable<Integer> {
                         ObjectNode o = JSON.createObjectNode();
                         o.put("reason", reason);
                         o.put("event_id", e.id());
-                        o.set("event", parse(e.raw()));
+                        o.putRawValue("event", new RawValue(e.raw())); // as read, not re-parsed
                         write(lateOut, o.toString());
                     }
                 }
@@ -263,14 +262,6 @@ final class ReplayCommand implements Callable<Integer> {
             w.write('\n');
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static com.fasterxml.jackson.databind.JsonNode parse(String raw) {
-        try {
-            return JSON.readTree(raw);
-        } catch (IOException e) {
-            return JSON.getNodeFactory().textNode(raw);
         }
     }
 }

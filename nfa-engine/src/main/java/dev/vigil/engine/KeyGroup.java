@@ -35,6 +35,7 @@ final class KeyGroup {
     final List<Integer> rules = new ArrayList<>();
     final Map<EventSchema, int[]> localRulesByType = new HashMap<>();
     final KeyedStore<States> store;
+
     KeyGroup(KeyedStore<States> store) {
         this.store = store;
     }

@@ -30,7 +30,6 @@ public final class RuleRunner {
     }
 
     private final RuleProgram rule;
-    private final Nfa nfa;
     private final MatchContext ctx;
     private final long within;
     private final int maxPartials;
@@ -38,11 +37,16 @@ public final class RuleRunner {
     private final HistoryLayout history;
     private final Listener listener;
     private long partialsDropped;
+    // Scratch lists of onEvent, reused: a runner serves one partition on one thread.
     private final List<Completed> completed = new ArrayList<>();
-    private final List<Run> candidates = new ArrayList<>();
-    private final List<Boolean> canTake = new ArrayList<>();
-    private final List<Boolean> guardHits = new ArrayList<>();
+    private final List<Candidate> candidates = new ArrayList<>();
     private final List<Choice> touched = new ArrayList<>();
+
+    /**
+     * A run facing the current event: whether it could take it, and whether the event is an
+     * absence (`not then x`) it may not wait past.
+     */
+    private record Candidate(Run run, boolean takes, boolean guardHit) {}
 
     public RuleRunner(RuleProgram rule, int defaultMaxPartials, Listener listener) {
         if (rule.score().isPresent()) {
@@ -50,7 +54,6 @@ public final class RuleRunner {
                     + "`, and scoring is not available in this build yet");
         }
         this.rule = rule;
-        this.nfa = Nfa.compile(rule);
         this.ctx = new MatchContext(rule);
         this.within = rule.withinMillis();
         this.maxPartials = rule.maxPartials() > 0 ? (int) Math.min(Integer.MAX_VALUE, rule.maxPartials()) : defaultMaxPartials;
@@ -58,7 +61,7 @@ public final class RuleRunner {
         this.history = new HistoryLayout(rule);
         // Where a new match may begin: the takes reachable from the start without an event.
         List<Completed> none = new ArrayList<>();
-        expand(nfa.start(), new Cursor(Contiguity.NON_DETERMINISTIC, 0, null, false, Long.MAX_VALUE, null,
+        expand(Nfa.compile(rule).start(), new Cursor(Contiguity.NON_DETERMINISTIC, 0, null, false, Long.MAX_VALUE, null,
                 Long.MIN_VALUE, Long.MIN_VALUE, NO_CHOICES), startRuns, none);
     }
 
@@ -83,16 +86,8 @@ public final class RuleRunner {
         st.history.add(e);
         // Most events change nothing for most rules: the next list is made only when a run survives or starts.
         List<Run> next = st.runs.isEmpty() ? NO_RUNS : new ArrayList<>(st.runs.size() + 2);
-        // Scratch lists, reused: a runner serves one partition on one thread.
-        List<Completed> completed = this.completed;
-        List<Run> candidates = this.candidates;
-        List<Boolean> canTake = this.canTake;
-        List<Boolean> guardHits = this.guardHits;
-        List<Choice> touched = this.touched;
         completed.clear();
         candidates.clear();
-        canTake.clear();
-        guardHits.clear();
         touched.clear();
         for (Run r : st.runs) {
             if (r.pendingAtEnd()) {
@@ -109,24 +104,21 @@ public final class RuleRunner {
             if (within > 0 && e.time() - r.startTime > within || r.gapMillis > 0 && e.time() - r.lastTime > r.gapMillis) {
                 continue;
             }
-            Run run = r;
-            boolean guardHit = run.guard != null && e.time() <= run.guardUntil && matches(run.guard, e, run.path, st);
-            if (guardHit && run.guardNextOnly) {
+            boolean guardHit = r.guard != null && e.time() <= r.guardUntil && matches(r.guard, e, r.path, st);
+            if (guardHit && r.guardNextOnly) {
                 continue; // `not next x`: the very next event is x
             }
-            PatternNode.Stage stage = run.at.stage();
+            PatternNode.Stage stage = r.at.stage();
             if (stage.until().isPresent() && e.schema() == stage.type()
-                    && stage.until().get().test(ctx.set(e, run.path, st.history, e.time()))) {
+                    && stage.until().get().test(ctx.set(e, r.path, st.history, e.time()))) {
                 continue; // the loop is closed: it takes nothing more
             }
-            boolean takes = matches(stage, e, run.path, st);
-            candidates.add(run);
-            canTake.add(takes);
+            boolean takes = matches(stage, e, r.path, st);
             // `not then x`: x may not come between; the event the next step takes is not between,
             // but a run that waits past an x is dead.
-            guardHits.add(guardHit);
+            candidates.add(new Candidate(r, takes, guardHit));
             if (takes) {
-                for (Choice.Member m : run.choices) {
+                for (Choice.Member m : r.choices) {
                     if (m.loopSide()) {
                         m.choice().loopCanTake = true;
                     } else {
@@ -136,9 +128,9 @@ public final class RuleRunner {
                 }
             }
         }
-        for (int i = 0; i < candidates.size(); i++) {
-            Run r = candidates.get(i);
-            boolean takes = canTake.get(i);
+        for (Candidate c : candidates) {
+            Run r = c.run();
+            boolean takes = c.takes();
             boolean suppressed = false;
             for (Choice.Member m : r.choices) {
                 suppressed |= m.suppressed();
@@ -146,7 +138,7 @@ public final class RuleRunner {
             if (takes && !suppressed) {
                 next = take(r.at, e, r.path, r.startTime, next, completed);
             }
-            boolean persists = !guardHits.get(i)
+            boolean persists = !c.guardHit()
                     && (r.wait == Contiguity.NON_DETERMINISTIC || r.wait == Contiguity.RELAXED && !takes);
             if (persists) {
                 next = add(next, r.guardNextOnly ? r.withoutGuard() : r);
@@ -197,7 +189,6 @@ public final class RuleRunner {
         }
         if (changed) {
             st.runs = kept;
-            completed.sort(Comparator.comparingLong(Completed::detectedAt));
             emit(st, key, completed, out);
         }
     }
