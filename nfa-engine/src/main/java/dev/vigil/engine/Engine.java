@@ -121,9 +121,15 @@ public final class Engine {
         advance();
         long end = buffer.maxTime();
         for (KeyGroup group : groups) {
+            // Only runs waiting for one more event (`not next x` at the end, unbounded) complete here;
+            // visit just their keys, in a fixed order, so the same input gives the same output.
             List<String> keys = new ArrayList<>();
-            group.store.forEach((key, st) -> keys.add(key));
-            java.util.Collections.sort(keys); // a fixed order, so the same input gives the same output
+            group.store.forEach((key, states) -> {
+                if (waitsForEnd(group, states)) {
+                    keys.add(key);
+                }
+            });
+            java.util.Collections.sort(keys);
             for (String key : keys) {
                 KeyGroup.States states = group.store.get(key);
                 for (int local = 0; local < group.rules.size(); local++) {
@@ -135,6 +141,16 @@ public final class Engine {
                 save(group, key, states);
             }
         }
+    }
+
+    private boolean waitsForEnd(KeyGroup group, KeyGroup.States states) {
+        for (int local = 0; local < group.rules.size(); local++) {
+            KeyState st = states.byRule[local];
+            if (st != null && runners.get(group.rules.get(local)).waitsForEnd(st)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void process(Event e) {
@@ -159,6 +175,7 @@ public final class Engine {
                 }
                 emit(runners.get(r).onEvent(st, key, e));
                 schedule(r, key, st);
+                dropIfIdle(states, local, st);
             }
             save(group, key, states);
         }
@@ -175,6 +192,7 @@ public final class Engine {
         st.timerAt(Long.MAX_VALUE);
         emit(runners.get(r).onTimer(st, t.key(), t.time()));
         schedule(r, t.key(), st);
+        dropIfIdle(states, localOfRule[r], st);
         save(group, t.key(), states);
     }
 
@@ -188,6 +206,17 @@ public final class Engine {
         if (deadline < st.timerAt()) {
             timers.register(deadline, rule, key);
             st.timerAt(deadline);
+        }
+    }
+
+    /**
+     * Most rules hold nothing for most keys between events: their state goes, so a million keys do
+     * not keep a million empty states alive. A stale timer of a dropped state finds nothing and
+     * does nothing. (A state that has reported its partial-match cap stays, so it reports once.)
+     */
+    private static void dropIfIdle(KeyGroup.States states, int local, KeyState st) {
+        if (st.idle() && !st.capReported()) {
+            states.byRule[local] = null;
         }
     }
 

@@ -28,6 +28,10 @@ public final class KeyState {
         this.timerAt = time;
     }
 
+    public boolean capReported() {
+        return capReported;
+    }
+
     public boolean idle() {
         return runs.isEmpty() && history.isEmpty();
     }

@@ -203,7 +203,7 @@ public final class RuleRunner {
         List<Completed> completed = new ArrayList<>();
         List<Run> kept = new ArrayList<>();
         for (Run r : st.runs) {
-            if (r.pendingAtEnd() && r.absenceDeadline(within) == Long.MAX_VALUE) {
+            if (waitsForEnd(r)) {
                 completed.add(new Completed(r.path, Math.max(endTime, r.lastTime)));
             } else {
                 kept.add(r);
@@ -212,6 +212,20 @@ public final class RuleRunner {
         st.runs = kept;
         emit(st, key, completed, out);
         return out;
+    }
+
+    /** Whether the key has a run that only the end of the input can complete (see {@link #onEnd}). */
+    public boolean waitsForEnd(KeyState st) {
+        for (Run r : st.runs) {
+            if (waitsForEnd(r)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean waitsForEnd(Run r) {
+        return r.pendingAtEnd() && r.absenceDeadline(within) == Long.MAX_VALUE;
     }
 
     /** The earliest time this key needs waking, or Long.MAX_VALUE. */
