@@ -19,8 +19,6 @@ import dev.vigil.state.InMemoryStateBackend;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -32,10 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.zip.GZIPInputStream;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -95,7 +90,7 @@ final class ReplayCommand implements Callable<Integer> {
         List<BufferedReader> readers = new ArrayList<>();
         for (String input : inputs) {
             try {
-                readers.add(open(input));
+                readers.add(Streams.reader(input));
             } catch (IOException e) {
                 for (BufferedReader r : readers) {
                     r.close();
@@ -127,7 +122,7 @@ final class ReplayCommand implements Callable<Integer> {
             Engine engine = new Engine(c.rules(), c.events(), inputs.size(), new EngineConfig(maxPartials), state, outputs);
             EventDecoder decoder = new EventDecoder(c.events());
             long started = System.nanoTime();
-            Stats stats = run(readers, decoder, engine, dead, progressBar());
+            Stats stats = run(readers, decoder, engine, dead, Progress.bar("replay", -1, " events", progress));
             double seconds = (System.nanoTime() - started) / 1e9;
             summary(err, stats, engine.counters(), seconds);
         } finally {
@@ -221,23 +216,6 @@ final class ReplayCommand implements Callable<Integer> {
         }
         err.printf("peak heap:        %d MiB%n", peak >> 20);
         err.flush();
-    }
-
-    private ProgressBar progressBar() {
-        boolean show = progress != null ? progress : System.console() != null;
-        if (!show) {
-            return null;
-        }
-        return new ProgressBarBuilder().setTaskName("replay").setStyle(ProgressBarStyle.ASCII).setUnit(" events", 1)
-                .showSpeed().build();
-    }
-
-    private static BufferedReader open(String input) throws IOException {
-        InputStream in = input.equals("-") ? System.in : Files.newInputStream(Path.of(input));
-        if (input.endsWith(".gz")) {
-            in = new GZIPInputStream(in, 1 << 16);
-        }
-        return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
     }
 
     private Writer writer(Path path, boolean stdoutByDefault) throws IOException {

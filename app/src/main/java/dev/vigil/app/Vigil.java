@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "vigil", mixinStandardHelpOptions = true, version = "vigil 0.1.0",
         description = "Vigil: complex-event processing for real-time fraud detection.",
         subcommands = {CheckCommand.class, FmtCommand.class, TestCommand.class, ReplayCommand.class,
+                SimulateCommand.class, ImportCommand.class, ProduceCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Vigil implements Runnable {
     /** Exit code for a usage mistake (unknown option, missing argument). */

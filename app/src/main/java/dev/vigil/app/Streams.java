@@ -1,0 +1,47 @@
+package dev.vigil.app;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/** Opening the commands' files: {@code -} is standard input or output, a {@code .gz} name is compressed. */
+final class Streams {
+    private Streams() {}
+
+    static BufferedReader reader(String name) throws IOException {
+        InputStream in = name.equals("-") ? System.in : Files.newInputStream(Path.of(name));
+        if (name.endsWith(".gz")) {
+            in = new GZIPInputStream(in, 1 << 16);
+        }
+        Reader r = new InputStreamReader(in, StandardCharsets.UTF_8);
+        return new BufferedReader(r, 1 << 16);
+    }
+
+    static Writer writer(String name) throws IOException {
+        if (name.equals("-")) {
+            // Standard output is not ours to close.
+            return new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16) {
+                @Override
+                public void close() throws IOException {
+                    flush();
+                }
+            };
+        }
+        OutputStream out = Files.newOutputStream(Path.of(name));
+        if (name.endsWith(".gz")) {
+            out = new GZIPOutputStream(out, 1 << 16);
+        }
+        return new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+    }
+}
