@@ -1,28 +1,29 @@
 #!/usr/bin/env bash
-# Whole-run replay throughput (docs/benchmarks.md): N generated transactions over C cards through
-# the starter pack, against reading and decoding the same file alone (the schema and no rules),
-# then per-event cost as the number of cards grows at a fixed number of events.
+# Whole-run replay throughput (docs/benchmarks.md): a simulated stream of CARDS customers over DAYS
+# days (vigil simulate, every fraud scenario) through the starter pack, against reading and
+# decoding the same file alone (the schema and no rules); then per-event cost as the number of
+# cards grows at about the same number of events. Prints the simulator's own rate too.
 # Usage (from the repository root, after ./mvnw -q package -DskipTests):
-#   benchmarks/replay-benchmark.sh [EVENTS] [CARDS] [SCALING_EVENTS] [WORK_DIR]
+#   benchmarks/replay-benchmark.sh [CARDS] [DAYS] [WORK_DIR]
 # VIGIL_JAVA_OPTS defaults to -Xmx12g -XX:+UseParallelGC -XX:NewRatio=1.
 set -euo pipefail
-events="${1:-10000000}"
-cards="${2:-1000000}"
-scaling="${3:-2000000}"
-work="${4:-$(mktemp -d)}"
+cards="${1:-1000000}"
+days="${2:-4}"
+work="${3:-$(mktemp -d)}"
 export VIGIL_JAVA_OPTS="${VIGIL_JAVA_OPTS:--Xmx12g -XX:+UseParallelGC -XX:NewRatio=1}"
-gen() { java -cp benchmarks/target/benchmarks.jar dev.vigil.bench.GenerateTransactions "$@" > /dev/null; }
 mkdir -p "$work/schema-only"
 cp rules/schema/events.vgl "$work/schema-only/"
-summary() { grep -E "events read|alerts:|time:|peak heap" | tr -s ' ' | paste -sd ';' -; }
+summary() { grep -E "events read|records written|alerts:|time:|peak heap" | tr -s ' ' | paste -sd ';' -; }
+sim() { ./vigil simulate --cards "$1" --days "$2" --seed 1 --out "$3" --no-progress 2>&1 | summary; }
 
-gen "$events" "$cards" "$work/tx.ndjson"
-echo "== $events events over $cards cards"
-echo "decode only:  $(./vigil replay --rules "$work/schema-only" --input "$work/tx.ndjson" --out /dev/null --no-progress 2>&1 | summary)"
-echo "starter pack: $(./vigil replay --rules rules --input "$work/tx.ndjson" --out /dev/null --no-progress 2>&1 | summary)"
-rm -f "$work/tx.ndjson"
-for c in 10000 100000 1000000; do
-  gen "$scaling" "$c" "$work/s.ndjson"
-  echo "== $scaling events over $c cards: $(./vigil replay --rules rules --input "$work/s.ndjson" --out /dev/null --no-progress 2>&1 | summary)"
+echo "== simulate $cards cards over $days days: $(sim "$cards" "$days" "$work/s.ndjson")"
+echo "decode only:  $(./vigil replay --rules "$work/schema-only" --input "$work/s.ndjson" --out /dev/null --no-progress 2>&1 | summary)"
+echo "starter pack: $(./vigil replay --rules rules --input "$work/s.ndjson" --out /dev/null --no-progress 2>&1 | summary)"
+rm -f "$work/s.ndjson"
+# About 2.7 million events each: a customer makes about 2.7 events a day.
+for run in "10000 100" "100000 10" "1000000 1"; do
+  set -- $run
+  sim "$1" "$2" "$work/k.ndjson" > /dev/null
+  echo "== $1 cards over $2 days: $(./vigil replay --rules rules --input "$work/k.ndjson" --out /dev/null --no-progress 2>&1 | summary)"
 done
 rm -rf "$work"

@@ -84,7 +84,10 @@ final class ProduceCommand implements Callable<Integer> {
         double seconds = (System.nanoTime() - started) / 1e9;
         err.printf("records sent:  %,d to %s (%,d without a key)%n", sent.records(), topic, sent.unkeyed());
         err.printf("time:          %.2f s (%,.0f records/s)%n", seconds, sent.records() / Math.max(seconds, 1e-9));
+        if (sent.failed() > 0) {
+            err.printf("NOT acknowledged: %,d records (first: %s)%n", sent.failed(), sent.firstFailure());
+        }
         err.flush();
-        return 0;
+        return sent.failed() == 0 ? 0 : 1;
     }
 }

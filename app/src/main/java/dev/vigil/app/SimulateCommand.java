@@ -86,7 +86,7 @@ final class SimulateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         long started = System.nanoTime();
         SimulationSummary summary;
-        try (Writer w = Streams.writer(out); Writer cw = casesOut == null ? null : Streams.writer(casesOut);
+        try (java.io.OutputStream w = Streams.output(out); Writer cw = casesOut == null ? null : Streams.writer(casesOut);
              ProgressBar bar = Progress.bar("simulate", config.days(), " days", progress)) {
             int[] day = {0};
             summary = new Simulator(config).run(w, cw, records -> {

@@ -28,6 +28,20 @@ final class Streams {
         return new BufferedReader(r, 1 << 16);
     }
 
+    static OutputStream output(String name) throws IOException {
+        if (name.equals("-")) {
+            // Standard output is not ours to close.
+            return new java.io.BufferedOutputStream(System.out, 1 << 16) {
+                @Override
+                public void close() throws IOException {
+                    flush();
+                }
+            };
+        }
+        OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(Path.of(name)), 1 << 16);
+        return name.endsWith(".gz") ? new GZIPOutputStream(out, 1 << 16) : out;
+    }
+
     static Writer writer(String name) throws IOException {
         if (name.equals("-")) {
             // Standard output is not ours to close.

@@ -2,7 +2,6 @@ package dev.vigil.simulator.event;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
-import java.time.Instant;
 
 /**
  * One generated or imported event of the starter schema ({@code rules/schema/events.vgl}), with
@@ -45,7 +44,7 @@ public sealed interface SimEvent permits SimEvent.Txn, SimEvent.Refund, SimEvent
         if (account != null) {
             g.writeStringField("account_id", account);
         }
-        g.writeStringField("ts", Instant.ofEpochMilli(time).toString());
+        g.writeStringField("ts", IsoTime.of(time));
     }
 
     private static void amount(JsonGenerator g, long cents) throws IOException {

@@ -4,7 +4,6 @@ import static dev.vigil.simulator.generate.SimulationConfig.MINUTE;
 
 import dev.vigil.simulator.event.SimEvent;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -16,17 +15,14 @@ import java.util.SplittableRandom;
  */
 final class Delivery {
     /** An event (or a malformed stand-in for one) and when it reaches the engine. */
-    record Arrival(long at, long order, SimEvent event, Malformation malformation) {}
+    record Arrival(long at, SimEvent event, Malformation malformation) {}
 
     /** Ways a record is broken on the wire. */
     enum Malformation { TRUNCATED, AMOUNT_AS_TEXT, MISSING_TIME, UNKNOWN_TYPE }
 
-    private static final Comparator<Arrival> ORDER = Comparator.comparingLong(Arrival::at).thenComparingLong(Arrival::order);
-
     private final SimulationConfig config;
     private final SplittableRandom random;
     private List<Arrival> carried = new ArrayList<>();
-    private long order;
     long late;
     long duplicates;
     long malformed;
@@ -36,8 +32,11 @@ final class Delivery {
         this.random = new SplittableRandom(config.seed() ^ 0x5DEECE66DL);
     }
 
-    /** The day's events (already in event-time order) plus those carried over, in arrival order up to {@code until}. */
-    List<Arrival> deliver(List<SimEvent> events, long until) {
+    /**
+     * The day's events (already in event-time order) plus those carried over, in arrival order up
+     * to {@code until}; nothing arrives before {@code from}, the day's start.
+     */
+    List<Arrival> deliver(List<SimEvent> events, long from, long until) {
         List<Arrival> all = carried;
         for (SimEvent e : events) {
             long at = e.time();
@@ -52,14 +51,14 @@ final class Delivery {
                 broken = Malformation.values()[random.nextInt(Malformation.values().length)];
                 malformed++;
             }
-            all.add(new Arrival(at, order++, e, broken));
+            all.add(new Arrival(at, e, broken));
             if (config.duplicateRate() > 0 && random.nextDouble() < config.duplicateRate()) {
                 long again = at + (config.disorderMillis() > 0 ? (long) (random.nextDouble() * config.disorderMillis()) : 0);
-                all.add(new Arrival(again, order++, e, null));
+                all.add(new Arrival(again, e, null));
                 duplicates++;
             }
         }
-        all.sort(ORDER);
+        all = TimeOrder.sort(all, from, Arrival::at); // ties in the order they were added: carried first
         int cut = 0;
         while (cut < all.size() && all.get(cut).at() < until) {
             cut++;

@@ -34,6 +34,18 @@ final class LegitimateTraffic {
         this.out = out;
     }
 
+    /** The date of a simulated day, looked up once per day rather than once per customer. */
+    private java.time.LocalDate calendar(int day) {
+        if (day != calendarDay) {
+            calendarDay = day;
+            calendarDate = Instant.ofEpochMilli(out.dayStart(day)).atZone(ZoneOffset.UTC).toLocalDate();
+        }
+        return calendarDate;
+    }
+
+    private int calendarDay = -1;
+    private java.time.LocalDate calendarDate;
+
     /** One trip at most per customer in the period: when, for how long, and where. */
     private record Trip(int firstDay, int lastDay, City to) {}
 
@@ -60,7 +72,7 @@ final class LegitimateTraffic {
         if (trip != null && day == trip.firstDay()) {
             fly(c, trip.to(), dayStart, r);
         }
-        DayOfWeek weekday = Instant.ofEpochMilli(dayStart).atZone(ZoneOffset.UTC).getDayOfWeek();
+        DayOfWeek weekday = calendar(day).getDayOfWeek();
         double weekly = weekday == DayOfWeek.SATURDAY || weekday == DayOfWeek.SUNDAY ? 1.15 : 0.97;
         int n = poisson(c.txnsPerDay() * weekly, r);
         for (int i = 0; i < n; i++) {
@@ -142,7 +154,7 @@ final class LegitimateTraffic {
             out.add(new SimEvent.Posting(false, out.id("p"), c.account(), at + (10 + r.nextInt(2000)) * MINUTE,
                     amount(c, 5311, r) * 3, payee, "transfer", Label.LEGITIMATE));
         }
-        long dayOfMonth = Instant.ofEpochMilli(dayStart).atZone(ZoneOffset.UTC).getDayOfMonth();
+        long dayOfMonth = calendar(day).getDayOfMonth();
         if (dayOfMonth == c.payday()) {
             out.add(new SimEvent.Posting(true, out.id("p"), c.account(), dayStart + 2 * HOUR, (long) (c.medianCents() * 60),
                     "employer-" + c.index() % 997, "transfer", Label.LEGITIMATE));

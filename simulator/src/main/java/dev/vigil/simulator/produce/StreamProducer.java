@@ -26,8 +26,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class StreamProducer {
     private static final JsonFactory JSON = new JsonFactory();
 
-    /** What was sent. */
-    public record Sent(long records, long unkeyed) {}
+    /** What was sent: records, those without a key, and those Kafka did not acknowledge (with the first reason). */
+    public record Sent(long records, long unkeyed, long failed, String firstFailure) {}
 
     private final Producer<String, String> producer;
     private final String topic;
@@ -61,6 +61,8 @@ public final class StreamProducer {
         long records = 0;
         long unkeyed = 0;
         long started = System.nanoTime();
+        java.util.concurrent.atomic.AtomicLong failed = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.atomic.AtomicReference<String> firstFailure = new java.util.concurrent.atomic.AtomicReference<>();
         String line;
         while ((line = in.readLine()) != null) {
             if (line.isBlank()) {
@@ -75,7 +77,12 @@ public final class StreamProducer {
             if (f.key == null) {
                 unkeyed++;
             }
-            producer.send(new ProducerRecord<>(topic, f.key, line));
+            producer.send(new ProducerRecord<>(topic, f.key, line), (metadata, error) -> {
+                if (error != null) {
+                    failed.incrementAndGet();
+                    firstFailure.compareAndSet(null, error.toString());
+                }
+            });
             records++;
             if ((records & 1023) == 0) {
                 progress.accept(records);
@@ -83,7 +90,7 @@ public final class StreamProducer {
         }
         producer.flush();
         progress.accept(records);
-        return new Sent(records, unkeyed);
+        return new Sent(records, unkeyed, failed.get(), firstFailure.get());
     }
 
     private static final class Fields {
