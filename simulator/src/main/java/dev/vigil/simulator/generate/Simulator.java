@@ -10,6 +10,11 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
 
 /**
@@ -41,22 +46,27 @@ public final class Simulator {
         SimulationSummary summary = new SimulationSummary(config, cases);
         JsonGenerator g = JSON.createGenerator(out); // UTF-8 straight to bytes: faster than through a Writer
         g.setRootValueSeparator(null);
-        for (int day = 0; day < config.days(); day++) {
-            for (Customer c : world.customers) {
-                legit.day(c, day);
+        // Writing a day (half the work) runs on its own thread while the next day is generated;
+        // one day in flight at a time keeps the output order and bounds the memory.
+        ExecutorService writer = Executors.newSingleThreadExecutor(r -> new Thread(r, "simulator-writer"));
+        try {
+            Future<?> writing = CompletableFuture.completedFuture(null);
+            for (int day = 0; day < config.days(); day++) {
+                for (Customer c : world.customers) {
+                    legit.day(c, day);
+                }
+                // Ties keep generation order.
+                List<SimEvent> events = TimeOrder.sort(timeline.take(day), timeline.dayStart(day), SimEvent::time);
+                List<Delivery.Arrival> arrivals = delivery.deliver(events, timeline.dayStart(day), timeline.dayStart(day + 1));
+                await(writing);
+                progress.accept(summary.records());
+                writing = writer.submit(() -> writeAll(g, arrivals, compromises, summary));
             }
-            // Ties keep generation order.
-            List<SimEvent> events = TimeOrder.sort(timeline.take(day), timeline.dayStart(day), SimEvent::time);
-            for (Delivery.Arrival a : delivery.deliver(events, timeline.dayStart(day), timeline.dayStart(day + 1))) {
-                write(g, a, compromises, summary);
-            }
-            g.flush();
-            progress.accept(summary.records());
+            await(writing);
+            writeAll(g, delivery.rest(), compromises, summary);
+        } finally {
+            writer.shutdownNow();
         }
-        for (Delivery.Arrival a : delivery.rest()) {
-            write(g, a, compromises, summary);
-        }
-        g.flush();
         summary.delivery(delivery.late, delivery.duplicates, delivery.malformed);
         if (casesOut != null) {
             summary.writeCases(casesOut);
@@ -86,7 +96,30 @@ public final class Simulator {
         return cases;
     }
 
-    private void write(JsonGenerator g, Delivery.Arrival a, Compromises compromises, SimulationSummary summary)
+    private static Void writeAll(JsonGenerator g, List<Delivery.Arrival> arrivals, Compromises compromises,
+                                 SimulationSummary summary) throws IOException {
+        for (Delivery.Arrival a : arrivals) {
+            write(g, a, compromises, summary);
+        }
+        g.flush();
+        return null;
+    }
+
+    private static void await(Future<?> writing) throws IOException {
+        try {
+            writing.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while writing the stream");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private static void write(JsonGenerator g, Delivery.Arrival a, Compromises compromises, SimulationSummary summary)
             throws IOException {
         SimEvent e = compromises.label(a.event());
         if (a.malformation() != null) {
