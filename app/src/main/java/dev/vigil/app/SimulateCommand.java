@@ -1,5 +1,6 @@
 package dev.vigil.app;
 
+import dev.vigil.simulator.generate.Range;
 import dev.vigil.simulator.generate.Scenario;
 import dev.vigil.simulator.generate.SimulationConfig;
 import dev.vigil.simulator.generate.SimulationSummary;
@@ -9,7 +10,9 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine;
@@ -42,6 +45,10 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--fraud-rate", defaultValue = "0.001", paramLabel = "R",
             description = "Share of customers with a fraud case; at least one case per scenario (default: ${DEFAULT-VALUE}).")
     double fraudRate;
+
+    @Option(names = "--param", paramLabel = "SCENARIO.SETTING=RANGE",
+            description = "Override a scenario setting, e.g. card_testing.probes=5..10 (repeatable; docs/simulator.md lists them).")
+    Map<String, String> params = new LinkedHashMap<>();
 
     @Option(names = "--out-of-order", defaultValue = "0s", paramLabel = "DURATION",
             description = "Events arrive up to this long after their time, e.g. 20s (default: in order).")
@@ -79,7 +86,7 @@ final class SimulateCommand implements Callable<Integer> {
         SimulationConfig config;
         try {
             config = new SimulationConfig(cards, days, seed, start, chosenScenarios(), fraudRate,
-                    DurationOption.millis(outOfOrder), lateRate, duplicateRate, malformedRate);
+                    DurationOption.millis(outOfOrder), lateRate, duplicateRate, malformedRate, ranges());
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -100,6 +107,12 @@ final class SimulateCommand implements Callable<Integer> {
         err.printf("time:               %.2f s (%,.0f records/s)%n", seconds, summary.records() / Math.max(seconds, 1e-9));
         err.flush();
         return 0;
+    }
+
+    private Map<String, Range> ranges() {
+        Map<String, Range> ranges = new LinkedHashMap<>();
+        params.forEach((k, v) -> ranges.put(k, Range.parse(v)));
+        return ranges;
     }
 
     private List<Scenario> chosenScenarios() {

@@ -50,10 +50,30 @@ final class FraudCase {
         return from + (long) (random.nextDouble() * (to - from));
     }
 
-    /** A start at an hour of the night ({@code fromHour} to {@code toHour}, UTC) of a random day. */
-    long nightStart(int fromHour, int toHour) {
+    /** A start within the given hours (UTC) of a random day. */
+    long nightStart(Range hours) {
         int day = random.nextInt(config.days());
-        return out.dayStart(day) + fromHour * HOUR + (long) (random.nextDouble() * (toHour - fromHour) * HOUR);
+        return out.dayStart(day) + hours.lo() * HOUR + (long) (random.nextDouble() * (hours.hi() - hours.lo() + 1) * HOUR);
+    }
+
+    /** The scenario's setting, as overridden in the configuration or by default. */
+    Range parameter(String name) {
+        Range r = config.parameters().get(scenario.name() + "." + name);
+        if (r != null) {
+            return r;
+        }
+        return scenario.parameters().stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException(scenario.name() + " has no setting " + name)).range();
+    }
+
+    /** A number drawn from a setting's range. */
+    long draw(String name) {
+        return parameter(name).draw(random);
+    }
+
+    /** An amount in cents drawn from a setting's range of whole units. */
+    long cents(String name) {
+        return parameter(name).drawCents(random);
     }
 
     long periodLength() {
@@ -84,7 +104,4 @@ final class FraudCase {
         compromises.add(merchant, from, to, label);
     }
 
-    long cents(int fromDollars, int toDollars) {
-        return fromDollars * 100L + random.nextInt((toDollars - fromDollars) * 100);
-    }
 }

@@ -33,13 +33,13 @@ class SimulatorTest {
     @Test
     void theSameSeedGivesTheSameBytesAndAnotherSeedAnotherStream() {
         SimulationConfig a = new SimulationConfig(300, 5, 42, Instant.parse("2026-03-01T00:00:00Z"), Scenario.ALL, 0.02,
-                15_000, 0.01, 0.01, 0.01);
+                15_000, 0.01, 0.01, 0.01, Map.of());
         Simulation first = Simulation.of(a);
         Simulation again = Simulation.of(a);
         assertEquals(first.lines(), again.lines());
         assertEquals(first.cases(), again.cases());
         Simulation other = Simulation.of(new SimulationConfig(300, 5, 43, a.start(), Scenario.ALL, 0.02, 15_000, 0.01,
-                0.01, 0.01));
+                0.01, 0.01, Map.of()));
         assertNotEquals(first.lines(), other.lines());
     }
 
@@ -155,7 +155,7 @@ class SimulatorTest {
     void untidyDeliveryIsCountedAndEveryRecordIsAccountedFor() {
         long bound = 20_000;
         SimulationConfig config = new SimulationConfig(2000, 7, 21, Instant.parse("2026-05-01T00:00:00Z"), Scenario.ALL,
-                0.01, bound, 0.005, 0.005, 0.005);
+                0.01, bound, 0.005, 0.005, 0.005, Map.of());
         Simulation s = Simulation.of(config);
         assertTrue(s.summary().late() > 0 && s.summary().duplicates() > 0 && s.summary().malformed() > 0);
         StarterPackReplay.Result r = StarterPackReplay.run(s.lines());
@@ -186,5 +186,30 @@ class SimulatorTest {
         }
         assertEquals(s.summary().duplicates(), duplicates);
         assertFalse(s.lines().isEmpty());
+    }
+
+    @Test
+    void aScenarioSettingCanBeOverridden() {
+        SimulationConfig config = new SimulationConfig(500, 7, 2, Instant.parse("2026-01-01T00:00:00Z"),
+                List.of(new Scenario.CardTesting(), new Scenario.Structuring()), 0.004, 0, 0, 0, 0,
+                Map.of("card_testing.probes", Range.parse("10"), "structuring.amount", Range.parse("9000..9000")));
+        Simulation s = Simulation.of(config);
+        for (String line : s.cases()) {
+            JsonNode c = Simulation.json(line);
+            if (c.get("scenario").asText().equals("card_testing")) {
+                assertEquals(11, c.get("events").asInt(), "ten probes and the big purchase: " + line);
+            }
+        }
+        for (String line : s.lines()) {
+            JsonNode o = Simulation.json(line);
+            if (o.get("label").get("scenario") != null && o.get("label").get("scenario").asText().equals("structuring")) {
+                assertEquals(9000, o.get("amount").decimalValue().intValue(), line);
+            }
+        }
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () ->
+                new SimulationConfig(10, 1, 1, Instant.EPOCH, Scenario.ALL, 0, 0, 0, 0, 0,
+                        Map.of("card_testing.probs", Range.parse("3"))));
+        assertEquals("scenario card_testing has no setting `probs`; its settings are [probes, probe_gap_s, big_after_min,"
+                + " big_amount]", e.getMessage());
     }
 }

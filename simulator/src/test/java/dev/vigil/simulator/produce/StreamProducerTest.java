@@ -38,7 +38,7 @@ class StreamProducerTest {
     void aSimulatedStreamArrivesWholeKeyedAndInOrderPerKey(@TempDir Path dir) throws Exception {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         new Simulator(new SimulationConfig(200, 3, 8, Instant.parse("2026-02-01T00:00:00Z"), Scenario.ALL, 0.05, 10_000,
-                0, 0.01, 0.01)).run(out, null, n -> { });
+                0, 0.01, 0.01, Map.of())).run(out, null, n -> { });
         String text = out.toString(java.nio.charset.StandardCharsets.UTF_8);
         List<String> lines = text.lines().toList();
         try (KafkaBroker broker = new KafkaBroker(dir)) {
