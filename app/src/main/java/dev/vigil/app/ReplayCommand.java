@@ -15,6 +15,7 @@ import dev.vigil.engine.EngineCounters;
 import dev.vigil.engine.Outputs;
 import dev.vigil.engine.decode.EventDecoder;
 import dev.vigil.engine.nfa.Match;
+import dev.vigil.engine.replay.DecodingReader;
 import dev.vigil.state.InMemoryStateBackend;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -38,7 +39,7 @@ import picocli.CommandLine.Option;
 /**
  * {@code vigil replay}: files in, alerts out, deterministically and as fast as the machine goes.
  * Each input file is one partition with its own watermark; files are read in turns, a line at a
- * time. Records that cannot be decoded go to the dead-letter output, events behind the watermark
+ * time, and decoded on a thread of their own ({@link DecodingReader}) while the engine runs. Records that cannot be decoded go to the dead-letter output, events behind the watermark
  * to the late output, and the summary checks that read = processed + late + dead-lettered.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
@@ -139,46 +140,30 @@ final class ReplayCommand implements Callable<Integer> {
             throws IOException {
         long read = 0;
         long deadLettered = 0;
-        long[] lineNumbers = new long[readers.size()];
-        boolean[] done = new boolean[readers.size()];
-        int open = readers.size();
-        while (open > 0) {
-            for (int p = 0; p < readers.size(); p++) {
-                if (done[p]) {
-                    continue;
-                }
-                String line = readers.get(p).readLine();
-                if (line == null) {
-                    done[p] = true;
-                    open--;
-                    engine.finishPartition(p);
-                    continue;
-                }
-                lineNumbers[p]++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                read++;
-                String source = inputs.get(p);
-                EventDecoder.Result r = decoder.decode(line, read, source, lineNumbers[p]);
-                if (r instanceof EventDecoder.Decoded d) {
-                    engine.accept(p, d.event());
-                } else {
-                    deadLettered++;
-                    if (dead != null) {
-                        ObjectNode o = JSON.createObjectNode();
-                        o.put("reason", ((EventDecoder.Refused) r).reason());
-                        o.put("source", source);
-                        o.put("line", lineNumbers[p]);
-                        o.put("record", line);
-                        write(dead, o.toString());
+        try (DecodingReader input = new DecodingReader(readers, inputs, decoder, 1024)) {
+            for (List<DecodingReader.Item> batch = input.next(); !batch.isEmpty(); batch = input.next()) {
+                for (DecodingReader.Item item : batch) {
+                    if (item instanceof DecodingReader.Decoded d) {
+                        read++;
+                        engine.accept(d.partition(), d.event());
+                    } else if (item instanceof DecodingReader.Refused r) {
+                        read++;
+                        deadLettered++;
+                        if (dead != null) {
+                            ObjectNode o = JSON.createObjectNode();
+                            o.put("reason", r.reason());
+                            o.put("source", inputs.get(r.partition()));
+                            o.put("line", r.line());
+                            o.put("record", r.record());
+                            write(dead, o.toString());
+                        }
+                    } else {
+                        engine.finishPartition(((DecodingReader.Ended) item).partition());
                     }
                 }
-                if ((read & 1023) == 0) {
-                    engine.advance();
-                    if (bar != null) {
-                        bar.stepTo(read);
-                    }
+                engine.advance();
+                if (bar != null) {
+                    bar.stepTo(read);
                 }
             }
         }

@@ -18,10 +18,14 @@ final class MatchContext implements EvalContext {
     private PathNode path;
     private KeyHistory history;
     private long at;
+    /** Counts and, for long loops, the events per variable of the current path; reset by {@link #set}. */
+    private final int[] counts;
+    private Event[][] byVariable;
 
     MatchContext(RuleProgram rule) {
         this.rule = rule;
         this.variables = rule.variables().size();
+        this.counts = new int[variables];
     }
 
     MatchContext set(Event current, PathNode path, KeyHistory history, long at) {
@@ -29,6 +33,8 @@ final class MatchContext implements EvalContext {
         this.path = path;
         this.history = history;
         this.at = at;
+        java.util.Arrays.fill(counts, -1);
+        this.byVariable = null;
         return this;
     }
 
@@ -39,12 +45,31 @@ final class MatchContext implements EvalContext {
 
     @Override
     public int count(int variable) {
-        return path == null ? 0 : path.byVariable(variables)[variable].length;
+        if (path == null) {
+            return 0;
+        }
+        if (counts[variable] < 0) {
+            counts[variable] = path.count(variable);
+        }
+        return counts[variable];
     }
 
+    /**
+     * An event of a variable by its place in time order. Most conditions read one end of a short
+     * path (`a.x`, `probe.first`, `.last`): walking the path allocates nothing and keeps nothing
+     * alive. Aggregates over a long loop read every place, so beyond a few the path is laid out
+     * once per evaluation.
+     */
     @Override
     public Event event(int variable, int index) {
-        return path.byVariable(variables)[variable][index];
+        int n = count(variable);
+        if (n <= 8 || index == n - 1) {
+            return path.fromNewest(variable, n - 1 - index);
+        }
+        if (byVariable == null) {
+            byVariable = path.byVariable(variables);
+        }
+        return byVariable[variable][index];
     }
 
     @Override

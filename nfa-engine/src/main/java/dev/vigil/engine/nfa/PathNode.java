@@ -16,7 +16,6 @@ public final class PathNode {
     final Event event;
     final PathNode previous;
     final int length;
-    private Event[][] byVariable;
 
     PathNode(int variable, Event event, PathNode previous) {
         this.variable = variable;
@@ -50,23 +49,41 @@ public final class PathNode {
         return p.event;
     }
 
-    /** Events per variable, in time order; computed once per node when a condition first asks. */
+    /** Events per variable, in time order. Built on demand and not kept: a path lives as long as its run. */
     Event[][] byVariable(int variables) {
-        if (byVariable == null) {
-            int[] counts = new int[variables];
-            for (PathNode p = this; p != null; p = p.previous) {
-                counts[p.variable]++;
-            }
-            Event[][] out = new Event[variables][];
-            for (int v = 0; v < variables; v++) {
-                out[v] = new Event[counts[v]];
-            }
-            for (PathNode p = this; p != null; p = p.previous) {
-                out[p.variable][--counts[p.variable]] = p.event;
-            }
-            byVariable = out;
+        int[] counts = new int[variables];
+        for (PathNode p = this; p != null; p = p.previous) {
+            counts[p.variable]++;
         }
-        return byVariable;
+        Event[][] out = new Event[variables][];
+        for (int v = 0; v < variables; v++) {
+            out[v] = new Event[counts[v]];
+        }
+        for (PathNode p = this; p != null; p = p.previous) {
+            out[p.variable][--counts[p.variable]] = p.event;
+        }
+        return out;
+    }
+
+    /** How many events the path binds to {@code variable}. */
+    int count(int variable) {
+        int n = 0;
+        for (PathNode p = this; p != null; p = p.previous) {
+            if (p.variable == variable) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The {@code back}-th newest event bound to {@code variable} (0 is the newest), or null. */
+    Event fromNewest(int variable, int back) {
+        for (PathNode p = this; p != null; p = p.previous) {
+            if (p.variable == variable && back-- == 0) {
+                return p.event;
+            }
+        }
+        return null;
     }
 
     /** Every event of the path in match order. */
