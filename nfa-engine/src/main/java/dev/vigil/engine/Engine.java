@@ -3,6 +3,7 @@ package dev.vigil.engine;
 import dev.vigil.dsl.program.RuleProgram;
 import dev.vigil.dsl.schema.Event;
 import dev.vigil.dsl.schema.EventSchema;
+import dev.vigil.engine.codec.EventCodec;
 import dev.vigil.engine.nfa.KeyState;
 import dev.vigil.engine.nfa.Match;
 import dev.vigil.engine.nfa.RuleRunner;
@@ -49,21 +50,27 @@ public final class Engine {
         this.buffer = new EventTimeBuffer(partitions, outOfOrder, lateness);
         this.groupOfRule = new int[rules.size()];
         this.localOfRule = new int[rules.size()];
-        Map<List<String>, Integer> groupByKey = new HashMap<>();
+        Map<List<String>, List<Integer>> rulesByKey = new java.util.LinkedHashMap<>();
         for (RuleProgram rule : rules) {
             int index = runners.size();
             runners.add(new RuleRunner(rule, config.maxPartialsPerKey(), (r, key, dropped) ->
                     LOG.warning("rule " + r.name() + ", key " + key + ": more than the allowed partial matches; the oldest"
                             + " are dropped (reported once per rule and key)")));
             counters.matchesByRule.put(rule.name(), 0L);
-            int g = groupByKey.computeIfAbsent(rule.key().fields(), k -> {
-                groups.add(new KeyGroup(state.store("nfa/" + String.join("+", k), null)));
-                return groups.size() - 1;
-            });
-            groupOfRule[index] = g;
-            localOfRule[index] = groups.get(g).rules.size();
-            groups.get(g).add(index, rule);
+            rulesByKey.computeIfAbsent(rule.key().fields(), k -> new ArrayList<>()).add(index);
         }
+        EventCodec events = new EventCodec(schemas);
+        rulesByKey.forEach((fields, members) -> {
+            List<RuleRunner> groupRunners = members.stream().map(runners::get).toList();
+            KeyGroup group = new KeyGroup(state.store("nfa/" + String.join("+", fields),
+                    new KeyGroupCodec(groupRunners, events)));
+            groups.add(group);
+            for (int index : members) {
+                groupOfRule[index] = groups.size() - 1;
+                localOfRule[index] = group.rules.size();
+                group.add(index, rules.get(index));
+            }
+        });
         Map<EventSchema, List<Integer>> routes = new HashMap<>();
         for (int g = 0; g < groups.size(); g++) {
             for (EventSchema s : groups.get(g).localRulesByType.keySet()) {

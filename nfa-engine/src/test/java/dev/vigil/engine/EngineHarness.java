@@ -1,5 +1,6 @@
 package dev.vigil.engine;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.dsl.check.Compilation;
@@ -10,6 +11,7 @@ import dev.vigil.dsl.schema.EventBuilder;
 import dev.vigil.dsl.schema.EventSchema;
 import dev.vigil.engine.nfa.Match;
 import dev.vigil.state.InMemoryStateBackend;
+import dev.vigil.state.StateBackend;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +49,24 @@ final class EngineHarness {
         return b.build(id, seq);
     }
 
-    /** Events in the given arrival order; returns the matches in emission order. */
+    /**
+     * Events in the given arrival order; returns the matches in emission order. The engine runs
+     * twice, with state in memory and with state kept as bytes ({@link BytesStateBackend}); both
+     * must give the same matches, so every engine test also checks the state codecs.
+     */
     List<Match> run(List<Event> events) {
+        List<Match> inMemory = run(events, new InMemoryStateBackend());
+        List<Match> asBytes = run(events, new BytesStateBackend());
+        assertEquals(inMemory.stream().map(EngineHarness::full).toList(), asBytes.stream().map(EngineHarness::full).toList(),
+                "state kept as bytes gave other matches than state in memory");
+        return inMemory;
+    }
+
+    private static String full(Match m) {
+        return m.rule().name() + " " + m.key() + " @" + m.detectedAt() + " " + describe(m) + " " + m.values();
+    }
+
+    private List<Match> run(List<Event> events, StateBackend state) {
         List<Match> out = new ArrayList<>();
         Outputs outputs = new Outputs() {
             @Override
@@ -61,7 +79,7 @@ final class EngineHarness {
                 throw new AssertionError("late: " + e + " " + reason);
             }
         };
-        try (InMemoryStateBackend state = new InMemoryStateBackend()) {
+        try (state) {
             Engine engine = new Engine(compilation.rules(), compilation.events(), 1, new EngineConfig(1_000_000), state, outputs);
             for (Event e : events) {
                 engine.accept(0, e);

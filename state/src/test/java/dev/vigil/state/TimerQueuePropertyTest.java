@@ -7,15 +7,28 @@ import java.util.Random;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
-/** The in-memory timer queue against a sorted set: same timers, same order, duplicates fire once. */
+/** Both timer queues against a sorted set: same timers, same order, duplicates fire once. */
 class TimerQueuePropertyTest {
+    @org.junit.jupiter.api.io.TempDir
+    java.nio.file.Path dir;
+
     @Test
-    void firesLikeASortedSet() {
+    void inMemoryFiresLikeASortedSet() {
+        firesLikeASortedSet(200, () -> new InMemoryStateBackend());
+    }
+
+    @Test
+    void rocksDbFiresLikeASortedSet() {
+        int[] n = {0};
+        firesLikeASortedSet(20, () -> new RocksDbStateBackend(RocksDbStateBackend.Config.at(dir.resolve("r" + n[0]++))));
+    }
+
+    private static void firesLikeASortedSet(int rounds, java.util.function.Supplier<StateBackend> backends) {
         Comparator<TimerQueue.Timer> order = Comparator.comparingLong(TimerQueue.Timer::time)
                 .thenComparingInt(TimerQueue.Timer::namespace).thenComparing(TimerQueue.Timer::key);
         Random r = new Random(3);
-        for (int round = 0; round < 200; round++) {
-            try (InMemoryStateBackend backend = new InMemoryStateBackend()) {
+        for (int round = 0; round < rounds; round++) {
+            try (StateBackend backend = backends.get()) {
                 TimerQueue q = backend.timers();
                 TreeSet<TimerQueue.Timer> reference = new TreeSet<>(order);
                 long now = 0;

@@ -36,6 +36,8 @@ public final class RuleRunner {
     private final List<Run> startRuns = new ArrayList<>();
     private final HistoryLayout history;
     private final Listener listener;
+    private KeyStateCodec codec;
+    private final Map<Integer, NfaNode.Take> takes = new java.util.HashMap<>();
     private long partialsDropped;
     // Scratch lists of onEvent, reused: a runner serves one partition on one thread.
     private final List<Completed> completed = new ArrayList<>();
@@ -61,12 +63,59 @@ public final class RuleRunner {
         this.history = new HistoryLayout(rule);
         // Where a new match may begin: the takes reachable from the start without an event.
         List<Completed> none = new ArrayList<>();
-        expand(Nfa.compile(rule).start(), new Cursor(Contiguity.NON_DETERMINISTIC, 0, null, false, Long.MAX_VALUE, null,
+        NfaNode start = Nfa.compile(rule).start();
+        collectTakes(start, new java.util.HashSet<>());
+        expand(start, new Cursor(Contiguity.NON_DETERMINISTIC, 0, null, false, Long.MAX_VALUE, null,
                 Long.MIN_VALUE, Long.MIN_VALUE, NO_CHOICES), startRuns, none);
     }
 
     public RuleProgram rule() {
         return rule;
+    }
+
+    private void collectTakes(NfaNode n, java.util.Set<Integer> seen) {
+        if (n == null || !seen.add(n.id())) {
+            return;
+        }
+        if (n instanceof NfaNode.Take t) {
+            takes.put(t.id(), t);
+            collectTakes(t.next, seen);
+        } else if (n instanceof NfaNode.Split s) {
+            collectTakes(s.take, seen);
+            collectTakes(s.exit, seen);
+        } else if (n instanceof NfaNode.Link l) {
+            collectTakes(l.next, seen);
+        }
+    }
+
+    /** Writes a key's state of this rule; {@link #readState} reads it back (events by {@code events}). */
+    public void writeState(dev.vigil.engine.codec.StateWriter w, KeyState st, dev.vigil.engine.codec.EventCodec events) {
+        codec(events).write(w, st);
+    }
+
+    public KeyState readState(dev.vigil.engine.codec.StateReader r, dev.vigil.engine.codec.EventCodec events) {
+        return codec(events).read(r);
+    }
+
+    private KeyStateCodec codec(dev.vigil.engine.codec.EventCodec events) {
+        if (codec == null) {
+            PatternNode.Stage[] stages = new PatternNode.Stage[rule.variables().size()];
+            stagesOf(rule.pattern(), stages);
+            codec = new KeyStateCodec(takes, stages, history, events);
+        }
+        return codec;
+    }
+
+    private static void stagesOf(PatternNode node, PatternNode.Stage[] out) {
+        if (node instanceof PatternNode.Stage s) {
+            out[s.variable().index()] = s;
+        } else if (node instanceof PatternNode.Group g) {
+            stagesOf(g.body(), out);
+        } else {
+            for (PatternNode.Step step : ((PatternNode.Sequence) node).steps()) {
+                stagesOf(step.node(), out);
+            }
+        }
     }
 
     public long partialsDropped() {

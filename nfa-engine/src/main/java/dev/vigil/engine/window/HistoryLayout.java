@@ -85,6 +85,10 @@ public final class HistoryLayout {
         return out;
     }
 
+    List<FieldSlot> kept(int source) {
+        return kept.get(source);
+    }
+
     int position(WindowSpec w) {
         return windowPositions[w.index()];
     }

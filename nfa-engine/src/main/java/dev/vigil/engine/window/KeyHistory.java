@@ -4,12 +4,17 @@ import dev.vigil.dsl.program.HistorySpec;
 import dev.vigil.dsl.program.NoValue;
 import dev.vigil.dsl.program.WindowSpec;
 import dev.vigil.dsl.schema.Event;
+import dev.vigil.dsl.schema.FieldSlot;
+import dev.vigil.dsl.schema.ValueType;
+import dev.vigil.engine.codec.StateReader;
+import dev.vigil.engine.codec.StateWriter;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -215,6 +220,75 @@ public final class KeyHistory {
             }
         }
         return false;
+    }
+
+    /** Writes the entries, per source, oldest first; {@link #read} gives them back. */
+    public void write(StateWriter w) {
+        for (int s = 0; s < bySource.length; s++) {
+            ArrayDeque<Entry> events = bySource[s];
+            List<FieldSlot> fields = layout.kept(s);
+            w.writeVarInt(events == null ? 0 : events.size());
+            if (events == null) {
+                continue;
+            }
+            for (Entry e : events) {
+                w.writeVarLong(e.time());
+                w.writeVarLong(e.sequence());
+                for (int f = 0; f < fields.size(); f++) {
+                    writeValue(w, fields.get(f).type(), e.values()[f]);
+                }
+            }
+        }
+    }
+
+    public static KeyHistory read(HistoryLayout layout, StateReader r) {
+        KeyHistory h = new KeyHistory(layout);
+        for (int s = 0; s < h.bySource.length; s++) {
+            int n = r.readVarInt();
+            if (n == 0) {
+                continue;
+            }
+            List<FieldSlot> fields = layout.kept(s);
+            ArrayDeque<Entry> events = new ArrayDeque<>(Math.max(4, n));
+            for (int i = 0; i < n; i++) {
+                long time = r.readVarLong();
+                long sequence = r.readVarLong();
+                Object[] values = new Object[fields.size()];
+                for (int f = 0; f < values.length; f++) {
+                    values[f] = readValue(r, fields.get(f).type());
+                }
+                events.addLast(new Entry(time, sequence, values));
+            }
+            h.bySource[s] = events;
+        }
+        return h;
+    }
+
+    private static void writeValue(StateWriter w, ValueType type, Object v) {
+        w.writeBoolean(v != null);
+        if (v == null) {
+            return;
+        }
+        switch (type) {
+            case STRING -> w.writeString((String) v);
+            case DECIMAL -> w.writeDecimal((BigDecimal) v);
+            case DOUBLE -> w.writeLong(Double.doubleToRawLongBits((Double) v));
+            case BOOLEAN -> w.writeBoolean((Boolean) v);
+            default -> w.writeVarLong((Long) v);
+        }
+    }
+
+    private static Object readValue(StateReader r, ValueType type) {
+        if (!r.readBoolean()) {
+            return null;
+        }
+        return switch (type) {
+            case STRING -> r.readString();
+            case DECIMAL -> r.readDecimal();
+            case DOUBLE -> Double.longBitsToDouble(r.readLong());
+            case BOOLEAN -> r.readBoolean();
+            default -> r.readVarLong();
+        };
     }
 
     /** Decimals compare by value (5.0 is 5.00). */

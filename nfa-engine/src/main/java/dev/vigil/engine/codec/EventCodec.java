@@ -1,0 +1,66 @@
+package dev.vigil.engine.codec;
+
+import dev.vigil.dsl.schema.Event;
+import dev.vigil.dsl.schema.EventSchema;
+import dev.vigil.dsl.schema.FieldSlot;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * Events in state (partial matches, the event-time buffer): the schema by its place among the
+ * compiled schemas, then id, time, arrival, the record as read and every field by its slot.
+ * Schemas are matched by place, so state is read back by the same rule set that wrote it.
+ */
+public final class EventCodec {
+    private final List<EventSchema> schemas;
+
+    public EventCodec(List<EventSchema> schemas) {
+        this.schemas = List.copyOf(schemas);
+    }
+
+    public void write(StateWriter w, Event e) {
+        int s = schemas.indexOf(e.schema());
+        if (s < 0) {
+            throw new IllegalArgumentException("event of an unknown schema: " + e);
+        }
+        w.writeVarInt(s);
+        w.writeString(e.id());
+        w.writeVarLong(e.time());
+        w.writeVarLong(e.sequence());
+        w.writeString(e.raw());
+        for (FieldSlot f : e.schema().fields()) {
+            if (f.type() == dev.vigil.dsl.schema.ValueType.DOUBLE) {
+                w.writeLong(e.longAt(f.index())); // the raw bits: a varint would take 9 or 10 bytes
+            } else if (f.type().primitive) {
+                w.writeVarLong(e.longAt(f.index()));
+            } else if (f.type() == dev.vigil.dsl.schema.ValueType.DECIMAL) {
+                w.writeDecimal(e.decimalAt(f.index()));
+            } else {
+                w.writeString(e.stringAt(f.index()));
+            }
+        }
+    }
+
+    public Event read(StateReader r) {
+        EventSchema schema = schemas.get(r.readVarInt());
+        String id = r.readString();
+        long time = r.readVarLong();
+        long sequence = r.readVarLong();
+        String raw = r.readString();
+        long[] prims = new long[schema.primitiveCount()];
+        Object[] refs = new Object[schema.referenceCount()];
+        for (FieldSlot f : schema.fields()) {
+            if (f.type() == dev.vigil.dsl.schema.ValueType.DOUBLE) {
+                prims[f.index()] = r.readLong();
+            } else if (f.type().primitive) {
+                prims[f.index()] = r.readVarLong();
+            } else if (f.type() == dev.vigil.dsl.schema.ValueType.DECIMAL) {
+                BigDecimal d = r.readDecimal();
+                refs[f.index()] = d;
+            } else {
+                refs[f.index()] = r.readString();
+            }
+        }
+        return new Event(schema, id, time, sequence, prims, refs, raw);
+    }
+}

@@ -1,0 +1,151 @@
+package dev.vigil.engine.nfa;
+
+import dev.vigil.dsl.program.Contiguity;
+import dev.vigil.dsl.program.PatternNode;
+import dev.vigil.dsl.program.Quantifier;
+import dev.vigil.dsl.schema.Event;
+import dev.vigil.engine.codec.EventCodec;
+import dev.vigil.engine.codec.StateReader;
+import dev.vigil.engine.codec.StateWriter;
+import dev.vigil.engine.window.HistoryLayout;
+import dev.vigil.engine.window.KeyHistory;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One rule's state for one key as bytes. Runs share path nodes, events and greedy/reluctant
+ * choices by identity (skip strategies compare events by identity, sibling runs consult one
+ * choice), so each is written once into a table and referred to by its place: what is read back
+ * shares exactly what was shared. NFA nodes are referred to by id, absence guards by variable.
+ */
+final class KeyStateCodec {
+    private final Map<Integer, NfaNode.Take> takes;
+    private final PatternNode.Stage[] stageByVariable;
+    private final HistoryLayout history;
+    private final EventCodec events;
+
+    KeyStateCodec(Map<Integer, NfaNode.Take> takes, PatternNode.Stage[] stageByVariable, HistoryLayout history,
+                  EventCodec events) {
+        this.takes = takes;
+        this.stageByVariable = stageByVariable;
+        this.history = history;
+        this.events = events;
+    }
+
+    void write(StateWriter w, KeyState st) {
+        w.writeVarLong(st.timerAt);
+        w.writeBoolean(st.capReported);
+        st.history.write(w);
+        Map<PathNode, Integer> nodeIndex = new IdentityHashMap<>();
+        List<PathNode> nodes = new ArrayList<>();
+        Map<Event, Integer> eventIndex = new IdentityHashMap<>();
+        List<Event> eventList = new ArrayList<>();
+        Map<Choice, Integer> choiceIndex = new IdentityHashMap<>();
+        List<Choice> choices = new ArrayList<>();
+        for (Run r : st.runs) {
+            collect(r.path, nodeIndex, nodes, eventIndex, eventList);
+            for (Choice.Member m : r.choices) {
+                if (!choiceIndex.containsKey(m.choice())) {
+                    choiceIndex.put(m.choice(), choices.size());
+                    choices.add(m.choice());
+                }
+            }
+        }
+        w.writeVarInt(eventList.size());
+        for (Event e : eventList) {
+            events.write(w, e);
+        }
+        w.writeVarInt(nodes.size());
+        for (PathNode n : nodes) {
+            w.writeVarInt(n.variable);
+            w.writeVarInt(eventIndex.get(n.event));
+            w.writeVarInt(n.previous == null ? -1 : nodeIndex.get(n.previous));
+        }
+        w.writeVarInt(choices.size());
+        for (Choice c : choices) {
+            w.writeVarInt(c.greed.ordinal());
+        }
+        w.writeVarInt(st.runs.size());
+        for (Run r : st.runs) {
+            w.writeVarInt(r.at == null ? -1 : r.at.id());
+            w.writeVarInt(r.wait == null ? -1 : r.wait.ordinal());
+            w.writeVarLong(r.gapMillis);
+            w.writeVarInt(r.guard == null ? -1 : r.guard.variable().index());
+            w.writeBoolean(r.guardNextOnly);
+            w.writeVarLong(r.guardUntil);
+            w.writeVarInt(r.path == null ? -1 : nodeIndex.get(r.path));
+            w.writeVarLong(r.startTime);
+            w.writeVarLong(r.lastTime);
+            w.writeVarInt(r.choices.length);
+            for (Choice.Member m : r.choices) {
+                w.writeVarInt(choiceIndex.get(m.choice()));
+                w.writeBoolean(m.loopSide());
+            }
+        }
+    }
+
+    /** Nodes in an order where each comes after the one before it in its path. */
+    private static void collect(PathNode path, Map<PathNode, Integer> nodeIndex, List<PathNode> nodes,
+                                Map<Event, Integer> eventIndex, List<Event> eventList) {
+        List<PathNode> fresh = new ArrayList<>();
+        for (PathNode p = path; p != null && !nodeIndex.containsKey(p); p = p.previous) {
+            fresh.add(p);
+        }
+        for (int i = fresh.size() - 1; i >= 0; i--) {
+            PathNode p = fresh.get(i);
+            nodeIndex.put(p, nodes.size());
+            nodes.add(p);
+            if (!eventIndex.containsKey(p.event)) {
+                eventIndex.put(p.event, eventList.size());
+                eventList.add(p.event);
+            }
+        }
+    }
+
+    KeyState read(StateReader r) {
+        long timerAt = r.readVarLong();
+        boolean capReported = r.readBoolean();
+        KeyState st = new KeyState(KeyHistory.read(history, r));
+        st.timerAt = timerAt;
+        st.capReported = capReported;
+        Event[] eventTable = new Event[r.readVarInt()];
+        for (int i = 0; i < eventTable.length; i++) {
+            eventTable[i] = events.read(r);
+        }
+        PathNode[] nodes = new PathNode[r.readVarInt()];
+        for (int i = 0; i < nodes.length; i++) {
+            int variable = r.readVarInt();
+            Event e = eventTable[r.readVarInt()];
+            int previous = r.readVarInt();
+            nodes[i] = new PathNode(variable, e, previous < 0 ? null : nodes[previous]);
+        }
+        Choice[] choices = new Choice[r.readVarInt()];
+        for (int i = 0; i < choices.length; i++) {
+            choices[i] = new Choice(Quantifier.Greed.values()[r.readVarInt()]);
+        }
+        int runs = r.readVarInt();
+        List<Run> list = new ArrayList<>(runs);
+        for (int i = 0; i < runs; i++) {
+            int at = r.readVarInt();
+            int wait = r.readVarInt();
+            long gap = r.readVarLong();
+            int guard = r.readVarInt();
+            boolean nextOnly = r.readBoolean();
+            long guardUntil = r.readVarLong();
+            int path = r.readVarInt();
+            long start = r.readVarLong();
+            long last = r.readVarLong();
+            Choice.Member[] members = new Choice.Member[r.readVarInt()];
+            for (int m = 0; m < members.length; m++) {
+                members[m] = new Choice.Member(choices[r.readVarInt()], r.readBoolean());
+            }
+            list.add(new Run(at < 0 ? null : takes.get(at), wait < 0 ? null : Contiguity.values()[wait], gap,
+                    guard < 0 ? null : stageByVariable[guard], nextOnly, guardUntil, path < 0 ? null : nodes[path], start,
+                    last, members));
+        }
+        st.runs = list;
+        return st;
+    }
+}

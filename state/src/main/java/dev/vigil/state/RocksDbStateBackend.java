@@ -1,0 +1,328 @@
+package dev.vigil.state;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.Checkpoint;
+import org.rocksdb.ColumnFamilyDescriptor;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.DBOptions;
+import org.rocksdb.LRUCache;
+import org.rocksdb.Options;
+import org.rocksdb.ReadOptions;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteOptions;
+
+/**
+ * State on disk in RocksDB: one column family per namespace (keys are the state keys in UTF-8,
+ * values the codec's bytes) and one for timers, ordered by (time, namespace, key) in the bytes of
+ * the key so that iteration order is firing order. Memory is bounded by configuration (a shared
+ * block cache and the write buffers), not by the number of keys. The write-ahead log is off: a
+ * replay is made durable by {@link #checkpoint}, which flushes and hard-links a consistent copy.
+ */
+public final class RocksDbStateBackend implements StateBackend {
+    /** Where the state lives and how much memory RocksDB may use for it. */
+    public record Config(Path dir, long blockCacheBytes, long writeBufferBytes) {
+        public static Config at(Path dir) {
+            return new Config(dir, 256L << 20, 64L << 20);
+        }
+    }
+
+    private static final String TIMERS = "timers";
+
+    static {
+        RocksDB.loadLibrary();
+    }
+
+    private final LRUCache cache;
+    private final ColumnFamilyOptions familyOptions;
+    private final DBOptions dbOptions;
+    private final WriteOptions writeOptions = new WriteOptions().setDisableWAL(true);
+    private final RocksDB db;
+    private final Map<String, ColumnFamilyHandle> families = new HashMap<>();
+    private final Map<String, RocksStore<?>> stores = new HashMap<>();
+    private final RocksTimers timers;
+
+    /** Opens the state in {@code config.dir()}, creating it if missing, with every namespace it holds. */
+    public RocksDbStateBackend(Config config) {
+        try {
+            Files.createDirectories(config.dir());
+            cache = new LRUCache(config.blockCacheBytes());
+            familyOptions = new ColumnFamilyOptions()
+                    .setWriteBufferSize(config.writeBufferBytes())
+                    .setMaxWriteBufferNumber(2)
+                    .setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(cache).setCacheIndexAndFilterBlocks(true));
+            dbOptions = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true)
+                    .setMaxBackgroundJobs(2);
+            List<byte[]> names = new ArrayList<>();
+            try (Options listing = new Options()) {
+                names.addAll(RocksDB.listColumnFamilies(listing, config.dir().toString()));
+            }
+            if (names.isEmpty()) {
+                names.add(RocksDB.DEFAULT_COLUMN_FAMILY);
+            }
+            if (names.stream().noneMatch(n -> new String(n, StandardCharsets.UTF_8).equals(TIMERS))) {
+                names.add(TIMERS.getBytes(StandardCharsets.UTF_8));
+            }
+            List<ColumnFamilyDescriptor> descriptors = new ArrayList<>();
+            for (byte[] n : names) {
+                descriptors.add(new ColumnFamilyDescriptor(n, familyOptions));
+            }
+            List<ColumnFamilyHandle> handles = new ArrayList<>();
+            db = RocksDB.open(dbOptions, config.dir().toString(), descriptors, handles);
+            for (int i = 0; i < names.size(); i++) {
+                families.put(new String(names.get(i), StandardCharsets.UTF_8), handles.get(i));
+            }
+            timers = new RocksTimers(families.get(TIMERS));
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("cannot open the state in " + config.dir() + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public synchronized <V> KeyedStore<V> store(String namespace, Codec<V> codec) {
+        if (codec == null) {
+            throw new IllegalArgumentException("a RocksDB store needs a codec for namespace " + namespace);
+        }
+        return (KeyedStore<V>) stores.computeIfAbsent(namespace, n -> new RocksStore<>(family("store/" + n), codec));
+    }
+
+    private ColumnFamilyHandle family(String name) {
+        return families.computeIfAbsent(name, n -> {
+            try {
+                return db.createColumnFamily(new ColumnFamilyDescriptor(n.getBytes(StandardCharsets.UTF_8), familyOptions));
+            } catch (RocksDBException e) {
+                throw new IllegalStateException("cannot create column family " + n + ": " + e.getMessage(), e);
+            }
+        });
+    }
+
+    @Override
+    public TimerQueue timers() {
+        return timers;
+    }
+
+    /**
+     * A consistent copy of all state in {@code target} (which must not exist yet): memtables are
+     * flushed and the files hard-linked, so it costs little whatever the size of the state.
+     */
+    public void checkpoint(Path target) {
+        try (Checkpoint c = Checkpoint.create(db)) {
+            c.createCheckpoint(target.toString());
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("cannot checkpoint the state to " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Bytes of state on disk (live SST files), as RocksDB reports it. */
+    public long diskBytes() {
+        long total = 0;
+        for (ColumnFamilyHandle h : families.values()) {
+            try {
+                total += db.getLongProperty(h, "rocksdb.live-sst-files-size");
+            } catch (RocksDBException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return total;
+    }
+
+    @Override
+    public void close() {
+        timers.close();
+        for (ColumnFamilyHandle h : families.values()) {
+            h.close();
+        }
+        db.close();
+        writeOptions.close();
+        dbOptions.close();
+        familyOptions.close();
+        cache.close();
+    }
+
+    private final class RocksStore<V> implements KeyedStore<V> {
+        private final ColumnFamilyHandle family;
+        private final Codec<V> codec;
+
+        RocksStore(ColumnFamilyHandle family, Codec<V> codec) {
+            this.family = family;
+            this.codec = codec;
+        }
+
+        @Override
+        public V get(String key) {
+            try {
+                byte[] v = db.get(family, key.getBytes(StandardCharsets.UTF_8));
+                return v == null ? null : codec.decode(v);
+            } catch (RocksDBException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public void put(String key, V value) {
+            try {
+                db.put(family, writeOptions, key.getBytes(StandardCharsets.UTF_8), codec.encode(value));
+            } catch (RocksDBException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public void remove(String key) {
+            try {
+                db.delete(family, writeOptions, key.getBytes(StandardCharsets.UTF_8));
+            } catch (RocksDBException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        /** Counts by iterating: exact, and meant for tests and metrics, not the hot path. */
+        @Override
+        public long size() {
+            long n = 0;
+            try (RocksIterator it = db.newIterator(family)) {
+                for (it.seekToFirst(); it.isValid(); it.next()) {
+                    n++;
+                }
+            }
+            return n;
+        }
+
+        @Override
+        public void forEach(BiConsumer<String, V> action) {
+            try (RocksIterator it = db.newIterator(family)) {
+                for (it.seekToFirst(); it.isValid(); it.next()) {
+                    action.accept(new String(it.key(), StandardCharsets.UTF_8), codec.decode(it.value()));
+                }
+            }
+        }
+    }
+
+    /**
+     * Timers as keys of one column family: 8 bytes of time (sign bit flipped, so negative times
+     * sort first), 4 of namespace, then the state key in UTF-16BE (so byte order is
+     * {@code String.compareTo} order, as in memory). The head is cached; reads start after the
+     * last timer taken, so the tombstones of fired timers are never scanned again.
+     */
+    private final class RocksTimers implements TimerQueue, AutoCloseable {
+        private final ColumnFamilyHandle family;
+        private byte[] consumedUpTo;
+        private Timer head;
+        private boolean headKnown;
+        private long size = -1;
+
+        RocksTimers(ColumnFamilyHandle family) {
+            this.family = family;
+        }
+
+        @Override
+        public void register(long time, int namespace, String key) {
+            byte[] k = encode(time, namespace, key);
+            try {
+                db.put(family, writeOptions, k, new byte[0]);
+            } catch (RocksDBException e) {
+                throw new IllegalStateException(e);
+            }
+            if (headKnown && (head == null || compare(k, encode(head.time(), head.namespace(), head.key())) < 0)) {
+                head = new Timer(time, namespace, key);
+            }
+            if (consumedUpTo != null && compare(k, consumedUpTo) <= 0) {
+                consumedUpTo = null; // a timer before the last one taken: read from the start again
+            }
+            size = -1;
+        }
+
+        @Override
+        public Timer peek() {
+            if (!headKnown) {
+                head = readFirst();
+                headKnown = true;
+            }
+            return head;
+        }
+
+        @Override
+        public Timer poll() {
+            Timer t = peek();
+            if (t == null) {
+                return null;
+            }
+            byte[] k = encode(t.time(), t.namespace(), t.key());
+            try {
+                db.delete(family, writeOptions, k);
+            } catch (RocksDBException e) {
+                throw new IllegalStateException(e);
+            }
+            consumedUpTo = k;
+            headKnown = false;
+            size = -1;
+            return t;
+        }
+
+        private Timer readFirst() {
+            try (ReadOptions read = new ReadOptions(); RocksIterator it = db.newIterator(family, read)) {
+                if (consumedUpTo == null) {
+                    it.seekToFirst();
+                } else {
+                    it.seek(consumedUpTo);
+                    if (it.isValid() && compare(it.key(), consumedUpTo) == 0) {
+                        it.next();
+                    }
+                }
+                return it.isValid() ? decode(it.key()) : null;
+            }
+        }
+
+        @Override
+        public long size() {
+            if (size < 0) {
+                long n = 0;
+                try (RocksIterator it = db.newIterator(family)) {
+                    for (it.seekToFirst(); it.isValid(); it.next()) {
+                        n++;
+                    }
+                }
+                size = n;
+            }
+            return size;
+        }
+
+        @Override
+        public void close() {
+            // nothing held between calls
+        }
+
+        private byte[] encode(long time, int namespace, String key) {
+            byte[] k = key.getBytes(StandardCharsets.UTF_16BE);
+            return ByteBuffer.allocate(12 + k.length).putLong(time ^ Long.MIN_VALUE).putInt(namespace ^ Integer.MIN_VALUE)
+                    .put(k).array();
+        }
+
+        private Timer decode(byte[] k) {
+            ByteBuffer b = ByteBuffer.wrap(k);
+            long time = b.getLong() ^ Long.MIN_VALUE;
+            int namespace = b.getInt() ^ Integer.MIN_VALUE;
+            return new Timer(time, namespace, new String(k, 12, k.length - 12, StandardCharsets.UTF_16BE));
+        }
+
+        private int compare(byte[] a, byte[] b) {
+            return java.util.Arrays.compareUnsigned(a, b);
+        }
+    }
+}

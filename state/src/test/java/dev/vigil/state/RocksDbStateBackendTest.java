@@ -1,0 +1,71 @@
+package dev.vigil.state;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RocksDbStateBackendTest extends KeyedStoreContract {
+    @TempDir
+    Path dir;
+    private int opened;
+
+    @Override
+    StateBackend backend() {
+        return new RocksDbStateBackend(RocksDbStateBackend.Config.at(dir.resolve("db" + opened++)));
+    }
+
+    private static final Codec<String> UTF8 = new Codec<>() {
+        @Override
+        public byte[] encode(String value) {
+            return value.getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public String decode(byte[] bytes) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    };
+
+    @Test
+    void stateAndTimersSurviveReopeningAndACheckpointIsACopyAsOfItsTime() {
+        Path live = dir.resolve("live");
+        Path copy = dir.resolve("copy");
+        try (RocksDbStateBackend b = new RocksDbStateBackend(RocksDbStateBackend.Config.at(live))) {
+            b.store("nfa/card_id", UTF8).put("c1", "state of c1");
+            b.timers().register(50, 2, "c1");
+            b.timers().register(40, 1, "c2");
+            b.checkpoint(copy);
+            b.store("nfa/card_id", UTF8).put("c1", "changed after the checkpoint");
+            assertEquals(new TimerQueue.Timer(40, 1, "c2"), b.timers().poll());
+        }
+        try (RocksDbStateBackend b = new RocksDbStateBackend(RocksDbStateBackend.Config.at(copy))) {
+            assertEquals("state of c1", b.store("nfa/card_id", UTF8).get("c1"));
+            assertEquals(new TimerQueue.Timer(40, 1, "c2"), b.timers().poll());
+            assertEquals(new TimerQueue.Timer(50, 2, "c1"), b.timers().poll());
+            assertNull(b.timers().poll());
+        }
+        try (RocksDbStateBackend b = new RocksDbStateBackend(RocksDbStateBackend.Config.at(live))) {
+            assertEquals("changed after the checkpoint", b.store("nfa/card_id", UTF8).get("c1"));
+            assertEquals(new TimerQueue.Timer(50, 2, "c1"), b.timers().peek());
+        }
+    }
+
+    @Test
+    void timersOrderNegativeTimesAndKeysAsInMemory() {
+        try (StateBackend b = backend()) {
+            TimerQueue t = b.timers();
+            t.register(-5, 0, "b");
+            t.register(-5, 0, "a");
+            t.register(3, 0, "\uD83D\uDE00"); // a supplementary character sorts after U+FFFD in String order
+            t.register(3, 0, "\uFFFD");
+            assertEquals(new TimerQueue.Timer(-5, 0, "a"), t.poll());
+            assertEquals(new TimerQueue.Timer(-5, 0, "b"), t.poll());
+            assertEquals(new TimerQueue.Timer(3, 0, "\uD83D\uDE00"), t.poll());
+            assertEquals(new TimerQueue.Timer(3, 0, "\uFFFD"), t.poll());
+        }
+    }
+}
