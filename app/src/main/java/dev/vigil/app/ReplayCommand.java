@@ -16,7 +16,11 @@ import dev.vigil.engine.Outputs;
 import dev.vigil.engine.decode.EventDecoder;
 import dev.vigil.engine.nfa.Match;
 import dev.vigil.engine.replay.DecodingReader;
+import dev.vigil.state.Codec;
 import dev.vigil.state.InMemoryStateBackend;
+import dev.vigil.state.KeyedStore;
+import dev.vigil.state.RocksDbStateBackend;
+import dev.vigil.state.StateBackend;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -72,11 +76,37 @@ final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--progress", negatable = true, description = "Show a progress bar (default: when on a terminal).")
     Boolean progress;
 
+    @Option(names = "--state", paramLabel = "DIR",
+            description = "Keep state in RocksDB under DIR (live state and snapshots) instead of in memory.")
+    Path stateDir;
+
+    @Option(names = "--state-cache-mb", defaultValue = "256", paramLabel = "MB",
+            description = "RocksDB block cache (default: ${DEFAULT-VALUE}).")
+    long cacheMb;
+
+    @Option(names = "--state-write-buffer-mb", defaultValue = "64", paramLabel = "MB",
+            description = "RocksDB write buffer per namespace (default: ${DEFAULT-VALUE}).")
+    long writeBufferMb;
+
+    @Option(names = "--snapshot-every", paramLabel = "N",
+            description = "Snapshot state and progress every N events read (needs --state and --out).")
+    Long snapshotEvery;
+
+    @Option(names = "--resume-from", paramLabel = "SNAPSHOT",
+            description = "Resume a killed replay from a snapshot directory (DIR/snapshots/...), with the same inputs,"
+                    + " rules and outputs.")
+    Path resumeFrom;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws IOException {
+        if ((snapshotEvery != null || resumeFrom != null) && (stateDir == null || out == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--snapshot-every and --resume-from need --state DIR and --out FILE (a resumed replay cuts its"
+                            + " outputs back to the snapshot)");
+        }
         PrintWriter err = spec.commandLine().getErr();
         Compilation c = VigilCompiler.compilePaths(rules);
         if (!c.ok()) {
@@ -101,8 +131,26 @@ final class ReplayCommand implements Callable<Integer> {
                 return 1;
             }
         }
-        try (Writer alerts = writer(out, true); Writer lateOut = writer(late, false); Writer dead = writer(deadLetter, false);
-             InMemoryStateBackend state = new InMemoryStateBackend()) {
+        ReplaySnapshots snapshots = stateDir == null ? null : new ReplaySnapshots(stateDir);
+        ReplaySnapshots.Manifest resumed = null;
+        List<String> ruleIds = c.rules().stream().map(r -> r.name() + "@" + r.version()).toList();
+        if (resumeFrom != null) {
+            resumed = snapshots.restore(resumeFrom);
+            if (!resumed.inputs().equals(inputs) || !resumed.rules().equals(ruleIds)) {
+                err.println("vigil replay: " + resumeFrom + " is a snapshot of another replay (inputs " + resumed.inputs()
+                        + ", rules " + resumed.rules() + ")");
+                err.flush();
+                return 1;
+            }
+        } else if (snapshots != null) {
+            snapshots.clear();
+        }
+        try (Writer alerts = resumed == null ? writer(out, true) : Streams.appendAt(out, resumed.alertBytes());
+             Writer lateOut = resumed == null || late == null ? writer(late, false) : Streams.appendAt(late, resumed.lateBytes());
+             Writer dead = resumed == null || deadLetter == null ? writer(deadLetter, false)
+                     : Streams.appendAt(deadLetter, resumed.deadLetterBytes());
+             StateBackend state = snapshots == null ? new InMemoryStateBackend()
+                     : new RocksDbStateBackend(new RocksDbStateBackend.Config(snapshots.live(), cacheMb << 20, writeBufferMb << 20))) {
             Outputs outputs = new Outputs() {
                 @Override
                 public void match(Match m) {
@@ -121,9 +169,21 @@ final class ReplayCommand implements Callable<Integer> {
                 }
             };
             Engine engine = new Engine(c.rules(), c.events(), inputs.size(), new EngineConfig(maxPartials), state, outputs);
+            KeyedStore<byte[]> engineState = state.store("engine", BYTES);
+            if (resumed != null) {
+                engine.restore(engineState.get("snapshot"));
+            }
             EventDecoder decoder = new EventDecoder(c.events());
             long started = System.nanoTime();
-            Stats stats = run(readers, decoder, engine, dead, Progress.bar("replay", -1, " events", progress));
+            Snapshotter snapshotter = snapshotEvery == null ? null : position -> {
+                alerts.flush();
+                flush(lateOut);
+                flush(dead);
+                engineState.put("snapshot", engine.snapshot());
+                return new ReplaySnapshots.Manifest(inputs, ruleIds, 0, 0, position, Files.size(out), size(late), size(deadLetter));
+            };
+            Stats stats = run(readers, decoder, engine, dead, Progress.bar("replay", -1, " events", progress), resumed,
+                    snapshotter, snapshots, (RocksDbStateBackend) (snapshots == null ? null : state));
             double seconds = (System.nanoTime() - started) / 1e9;
             summary(err, stats, engine.counters(), seconds);
         } finally {
@@ -134,15 +194,36 @@ final class ReplayCommand implements Callable<Integer> {
         return 0;
     }
 
-    private record Stats(long read, long deadLettered) {}
+    /** Counts of the whole replay; {@code resumedAt} events were read before a resumed run started. */
+    private record Stats(long read, long deadLettered, long resumedAt) {}
 
-    private Stats run(List<BufferedReader> readers, EventDecoder decoder, Engine engine, Writer dead, ProgressBar bar)
-            throws IOException {
-        long read = 0;
-        long deadLettered = 0;
-        try (DecodingReader input = new DecodingReader(readers, inputs, decoder, 1024)) {
-            for (List<DecodingReader.Item> batch = input.next(); !batch.isEmpty(); batch = input.next()) {
-                for (DecodingReader.Item item : batch) {
+    /** Flushes the outputs and snapshots the engine; the manifest it gives lacks only the counts. */
+    private interface Snapshotter {
+        ReplaySnapshots.Manifest prepare(DecodingReader.Position position) throws IOException;
+    }
+
+    private static final Codec<byte[]> BYTES = new Codec<>() {
+        @Override
+        public byte[] encode(byte[] value) {
+            return value;
+        }
+
+        @Override
+        public byte[] decode(byte[] bytes) {
+            return bytes;
+        }
+    };
+
+    private Stats run(List<BufferedReader> readers, EventDecoder decoder, Engine engine, Writer dead, ProgressBar bar,
+                      ReplaySnapshots.Manifest resumed, Snapshotter snapshotter, ReplaySnapshots snapshots,
+                      RocksDbStateBackend rocks) throws IOException {
+        long read = resumed == null ? 0 : resumed.read();
+        long deadLettered = resumed == null ? 0 : resumed.deadLettered();
+        long nextSnapshot = snapshotter == null ? Long.MAX_VALUE : (read / snapshotEvery + 1) * snapshotEvery;
+        DecodingReader.Position from = resumed == null ? DecodingReader.Position.start(readers.size()) : resumed.position();
+        try (DecodingReader input = new DecodingReader(readers, inputs, decoder, 1024, from)) {
+            for (DecodingReader.Batch batch = input.next(); !batch.isEnd(); batch = input.next()) {
+                for (DecodingReader.Item item : batch.items()) {
                     if (item instanceof DecodingReader.Decoded d) {
                         read++;
                         engine.accept(d.partition(), d.event());
@@ -162,6 +243,14 @@ final class ReplayCommand implements Callable<Integer> {
                     }
                 }
                 engine.advance();
+                if (read >= nextSnapshot) {
+                    ReplaySnapshots.Manifest m = snapshotter.prepare(batch.position());
+                    long r = read;
+                    long d = deadLettered;
+                    snapshots.take(new ReplaySnapshots.Manifest(m.inputs(), m.rules(), r, d, m.position(), m.alertBytes(),
+                            m.lateBytes(), m.deadLetterBytes()), rocks::checkpoint);
+                    nextSnapshot = (read / snapshotEvery + 1) * snapshotEvery;
+                }
                 if (bar != null) {
                     bar.stepTo(read);
                 }
@@ -172,7 +261,17 @@ final class ReplayCommand implements Callable<Integer> {
             bar.stepTo(read);
             bar.close();
         }
-        return new Stats(read, deadLettered);
+        return new Stats(read, deadLettered, resumed == null ? 0 : resumed.read());
+    }
+
+    private static void flush(Writer w) throws IOException {
+        if (w != null) {
+            w.flush();
+        }
+    }
+
+    private static long size(Path p) throws IOException {
+        return p == null ? 0 : Files.size(p);
     }
 
     private void summary(PrintWriter err, Stats s, EngineCounters counters, double seconds) {
@@ -192,7 +291,10 @@ final class ReplayCommand implements Callable<Integer> {
         if (counters.partialsDropped() > 0) {
             err.printf("partial matches dropped at the per-key bound: %d%n", counters.partialsDropped());
         }
-        err.printf("time:             %.2f s (%.0f events/s)%n", seconds, s.read() / Math.max(seconds, 1e-9));
+        if (s.resumedAt() > 0) {
+            err.printf("resumed after:    %d events%n", s.resumedAt());
+        }
+        err.printf("time:             %.2f s (%.0f events/s)%n", seconds, (s.read() - s.resumedAt()) / Math.max(seconds, 1e-9));
         long peak = 0;
         for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == java.lang.management.MemoryType.HEAP) {

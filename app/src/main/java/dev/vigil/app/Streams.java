@@ -28,6 +28,14 @@ final class Streams {
         return new BufferedReader(r, 1 << 16);
     }
 
+    /** A file cut back to {@code length} bytes and written on from there (a resumed replay's output). */
+    static Writer appendAt(java.nio.file.Path file, long length) throws IOException {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+            ch.truncate(length);
+        }
+        return Files.newBufferedWriter(file, java.nio.charset.StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+    }
+
     static OutputStream output(String name) throws IOException {
         if (name.equals("-")) {
             // Standard output is not ours to close.

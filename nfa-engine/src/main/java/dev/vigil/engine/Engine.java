@@ -4,6 +4,8 @@ import dev.vigil.dsl.program.RuleProgram;
 import dev.vigil.dsl.schema.Event;
 import dev.vigil.dsl.schema.EventSchema;
 import dev.vigil.engine.codec.EventCodec;
+import dev.vigil.engine.codec.StateReader;
+import dev.vigil.engine.codec.StateWriter;
 import dev.vigil.engine.nfa.KeyState;
 import dev.vigil.engine.nfa.Match;
 import dev.vigil.engine.nfa.RuleRunner;
@@ -36,6 +38,7 @@ public final class Engine {
     private final EventTimeBuffer buffer;
     private final Outputs outputs;
     private final EngineCounters counters = new EngineCounters();
+    private final EventCodec events;
 
     public Engine(List<RuleProgram> rules, List<EventSchema> schemas, int partitions, EngineConfig config,
                   StateBackend state, Outputs outputs) {
@@ -59,7 +62,7 @@ public final class Engine {
             counters.matchesByRule.put(rule.name(), 0L);
             rulesByKey.computeIfAbsent(rule.key().fields(), k -> new ArrayList<>()).add(index);
         }
-        EventCodec events = new EventCodec(schemas);
+        this.events = new EventCodec(schemas);
         rulesByKey.forEach((fields, members) -> {
             List<RuleRunner> groupRunners = members.stream().map(runners::get).toList();
             KeyGroup group = new KeyGroup(state.store("nfa/" + String.join("+", fields),
@@ -84,6 +87,53 @@ public final class Engine {
         counters.partialsDropped = runners.stream().mapToLong(RuleRunner::partialsDropped).sum();
         return counters;
     }
+
+    /**
+     * The engine's state that is not kept per key (events waiting for the watermark, the inputs'
+     * progress, the counts) as bytes. Together with a consistent copy of the state backend taken
+     * at the same point, it is everything a resumed run needs.
+     */
+    public byte[] snapshot() {
+        StateWriter w = new StateWriter();
+        w.writeByte(SNAPSHOT_VERSION);
+        buffer.write(w, events);
+        w.writeVarLong(counters.accepted);
+        w.writeVarLong(counters.late);
+        w.writeVarInt(runners.size());
+        for (RuleRunner r : runners) {
+            w.writeString(r.rule().name());
+            w.writeVarLong(counters.matchesByRule.get(r.rule().name()));
+            w.writeVarLong(r.partialsDropped());
+        }
+        return w.toBytes();
+    }
+
+    /** Puts back what {@link #snapshot} wrote; the keyed state comes with the state backend. */
+    public void restore(byte[] snapshot) {
+        StateReader r = new StateReader(snapshot);
+        int version = r.readByte();
+        if (version != SNAPSHOT_VERSION) {
+            throw new IllegalStateException("engine snapshot in format " + version + ", which this Vigil (format "
+                    + SNAPSHOT_VERSION + ") cannot read");
+        }
+        buffer.read(r, events);
+        counters.accepted = r.readVarLong();
+        counters.late = r.readVarLong();
+        int rules = r.readVarInt();
+        if (rules != runners.size()) {
+            throw new IllegalStateException("the snapshot has " + rules + " rules, this run " + runners.size());
+        }
+        for (RuleRunner runner : runners) {
+            String name = r.readString();
+            if (!name.equals(runner.rule().name())) {
+                throw new IllegalStateException("the snapshot has rule " + name + " where this run has " + runner.rule().name());
+            }
+            counters.matchesByRule.put(name, r.readVarLong());
+            runner.partialsDropped(r.readVarLong());
+        }
+    }
+
+    private static final int SNAPSHOT_VERSION = 1;
 
     /** Offers a decoded event from an input partition; late events go to {@link Outputs#late}. */
     public void accept(int partition, Event e) {

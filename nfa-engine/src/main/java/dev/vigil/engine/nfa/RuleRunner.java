@@ -122,6 +122,11 @@ public final class RuleRunner {
         return partialsDropped;
     }
 
+    /** Resuming from a snapshot: the count so far. */
+    public void partialsDropped(long count) {
+        partialsDropped = count;
+    }
+
     public KeyState newState() {
         return new KeyState(history.newHistory());
     }

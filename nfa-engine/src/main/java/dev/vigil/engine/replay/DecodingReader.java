@@ -15,7 +15,8 @@ import java.util.concurrent.BlockingQueue;
  * The replay's input stage: reads NDJSON inputs in turns (a line from each partition in turn, so
  * no partition runs ahead), decodes each record, and hands the results over in batches, in that
  * order, on a thread of its own. Decoding is a fifth of a replay's work and needs no state of
- * the engine, so it runs beside it. Blank lines are skipped; the arrival sequence counts the rest.
+ * the engine, so it runs beside it. Blank lines are skipped (each takes its input's turn); the
+ * arrival sequence counts the rest. Each batch carries the {@link Position} after it, for snapshots.
  */
 public final class DecodingReader implements AutoCloseable {
     /** What a line became, in input order. */
@@ -29,30 +30,55 @@ public final class DecodingReader implements AutoCloseable {
     /** A partition has no more lines. */
     public record Ended(int partition) implements Item {}
 
-    private static final List<Item> END = List.of();
+    /**
+     * Where reading stands after a batch: lines taken from each input (blank ones too), which
+     * inputs have ended, whose turn is next, and the last arrival sequence given. A replay resumed
+     * from it reads exactly what an uninterrupted one would have read next.
+     */
+    public record Position(long[] lines, boolean[] done, int nextTurn, long sequence) {
+        public static Position start(int inputs) {
+            return new Position(new long[inputs], new boolean[inputs], 0, 0);
+        }
+    }
+
+    /** Items in input order, and the position after the last of them; no items once every input has ended. */
+    public record Batch(List<Item> items, Position position) {
+        public boolean isEnd() {
+            return items.isEmpty();
+        }
+    }
 
     /** A batch, or the failure that stopped reading. */
-    private record Handover(List<Item> items, IOException failure) {}
+    private record Handover(Batch batch, IOException failure) {}
 
     private final List<BufferedReader> readers;
     private final List<String> names;
     private final EventDecoder decoder;
     private final int batchSize;
     private final BlockingQueue<Handover> queue = new ArrayBlockingQueue<>(16);
+    private final Position from;
     private final Thread thread;
 
+    /** Reads from the start of every input. */
     public DecodingReader(List<BufferedReader> readers, List<String> names, EventDecoder decoder, int batchSize) {
+        this(readers, names, decoder, batchSize, Position.start(readers.size()));
+    }
+
+    /** Reads on from {@code from}: the lines it has taken are skipped unread. */
+    public DecodingReader(List<BufferedReader> readers, List<String> names, EventDecoder decoder, int batchSize,
+                          Position from) {
         this.readers = List.copyOf(readers);
         this.names = List.copyOf(names);
         this.decoder = decoder;
         this.batchSize = batchSize;
+        this.from = from;
         this.thread = new Thread(this::readAll, "replay-decoder");
         thread.setDaemon(true);
         thread.start();
     }
 
-    /** The next batch in input order; an empty list once every input has ended. */
-    public List<Item> next() throws IOException {
+    /** The next batch in input order; an empty one once every input has ended. */
+    public Batch next() throws IOException {
         Handover h;
         try {
             h = queue.take();
@@ -63,45 +89,47 @@ public final class DecodingReader implements AutoCloseable {
         if (h.failure() != null) {
             throw h.failure();
         }
-        return h.items();
+        return h.batch();
     }
 
     private void readAll() {
         try {
-            long sequence = 0;
-            long[] lines = new long[readers.size()];
-            boolean[] done = new boolean[readers.size()];
-            int open = readers.size();
+            int n = readers.size();
+            long sequence = from.sequence();
+            long[] lines = from.lines().clone();
+            boolean[] done = from.done().clone();
+            int open = 0;
+            for (int p = 0; p < n; p++) {
+                for (long skipped = 0; skipped < lines[p]; skipped++) {
+                    readers.get(p).readLine();
+                }
+                open += done[p] ? 0 : 1;
+            }
             List<Item> batch = new ArrayList<>(batchSize);
+            int p = from.nextTurn();
             while (open > 0) {
-                for (int p = 0; p < readers.size(); p++) {
-                    if (done[p]) {
-                        continue;
-                    }
+                if (!done[p]) {
                     String line = readers.get(p).readLine();
                     if (line == null) {
                         done[p] = true;
                         open--;
                         batch.add(new Ended(p));
-                        continue;
-                    }
-                    lines[p]++;
-                    if (line.isBlank()) {
-                        continue;
-                    }
-                    EventDecoder.Result r = decoder.decode(line, ++sequence, names.get(p), lines[p]);
-                    batch.add(r instanceof EventDecoder.Decoded d ? new Decoded(p, d.event())
-                            : new Refused(p, lines[p], line, ((EventDecoder.Refused) r).reason()));
-                    if (batch.size() == batchSize) {
-                        queue.put(new Handover(batch, null));
-                        batch = new ArrayList<>(batchSize);
+                    } else {
+                        lines[p]++;
+                        if (!line.isBlank()) {
+                            EventDecoder.Result r = decoder.decode(line, ++sequence, names.get(p), lines[p]);
+                            batch.add(r instanceof EventDecoder.Decoded d ? new Decoded(p, d.event())
+                                    : new Refused(p, lines[p], line, ((EventDecoder.Refused) r).reason()));
+                        }
                     }
                 }
+                p = (p + 1) % n;
+                if (batch.size() == batchSize || open == 0 && !batch.isEmpty()) {
+                    queue.put(new Handover(new Batch(batch, new Position(lines.clone(), done.clone(), p, sequence)), null));
+                    batch = new ArrayList<>(batchSize);
+                }
             }
-            if (!batch.isEmpty()) {
-                queue.put(new Handover(batch, null));
-            }
-            queue.put(new Handover(END, null));
+            queue.put(new Handover(new Batch(List.of(), new Position(lines, done, p, sequence)), null));
         } catch (IOException | UncheckedIOException e) {
             IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
             queue.offer(new Handover(null, io));

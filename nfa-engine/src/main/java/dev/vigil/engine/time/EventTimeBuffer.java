@@ -1,6 +1,9 @@
 package dev.vigil.engine.time;
 
 import dev.vigil.dsl.schema.Event;
+import dev.vigil.engine.codec.EventCodec;
+import dev.vigil.engine.codec.StateReader;
+import dev.vigil.engine.codec.StateWriter;
 import java.util.Arrays;
 import java.util.PriorityQueue;
 
@@ -88,5 +91,35 @@ public final class EventTimeBuffer {
 
     public int size() {
         return pending.size();
+    }
+
+    /** The partitions' progress and the events still waiting, for a snapshot. */
+    public void write(StateWriter w, EventCodec events) {
+        w.writeVarInt(maxSeen.length);
+        for (int p = 0; p < maxSeen.length; p++) {
+            w.writeVarLong(maxSeen[p]);
+            w.writeBoolean(finished[p]);
+        }
+        w.writeVarInt(pending.size());
+        for (Event e : pending) {
+            events.write(w, e);
+        }
+    }
+
+    /** Puts back what {@link #write} wrote, replacing what this buffer holds. */
+    public void read(StateReader r, EventCodec events) {
+        int partitions = r.readVarInt();
+        if (partitions != maxSeen.length) {
+            throw new IllegalStateException("a snapshot of " + partitions + " inputs cannot resume a replay of " + maxSeen.length);
+        }
+        for (int p = 0; p < partitions; p++) {
+            maxSeen[p] = r.readVarLong();
+            finished[p] = r.readBoolean();
+        }
+        pending.clear();
+        int n = r.readVarInt();
+        for (int i = 0; i < n; i++) {
+            pending.add(events.read(r));
+        }
     }
 }
