@@ -96,10 +96,12 @@ public final class RocksDbStateBackend implements StateBackend {
     @Override
     @SuppressWarnings("unchecked")
     public synchronized <V> KeyedStore<V> store(String namespace, Codec<V> codec) {
-        if (codec == null) {
-            throw new IllegalArgumentException("a RocksDB store needs a codec for namespace " + namespace);
-        }
-        return (KeyedStore<V>) stores.computeIfAbsent(namespace, n -> new RocksStore<>(family("store/" + n), codec));
+        return (KeyedStore<V>) stores.computeIfAbsent(namespace, n -> {
+            if (codec == null) {
+                throw new IllegalArgumentException("a RocksDB store needs a codec for namespace " + namespace);
+            }
+            return new RocksStore<>(family("store/" + n), codec);
+        });
     }
 
     private ColumnFamilyHandle family(String name) {

@@ -224,6 +224,7 @@ public final class RuleRunner {
     }
 
     private void onTime(KeyState st, String key, long time, List<Match> out) {
+        st.history.prune(time); // history ages out even for a key that sees no more events
         List<Completed> completed = new ArrayList<>();
         List<Run> kept = new ArrayList<>(st.runs.size());
         boolean changed = false;
@@ -282,9 +283,9 @@ public final class RuleRunner {
         return r.pendingAtEnd() && r.absenceDeadline(within) == Long.MAX_VALUE;
     }
 
-    /** The earliest time this key needs waking, or Long.MAX_VALUE. */
+    /** The earliest time this key needs waking (a run's deadline, or its history's expiry), or Long.MAX_VALUE. */
     public long nextDeadline(KeyState st) {
-        long t = Long.MAX_VALUE;
+        long t = st.history.expiry();
         for (Run r : st.runs) {
             if (r.pendingAtEnd()) {
                 t = Math.min(t, r.absenceDeadline(within));

@@ -56,6 +56,39 @@ public final class KeyHistory {
         }
     }
 
+    /**
+     * When this history should next be pruned so that it does not outlive its use: a quarter of
+     * the longest duration after its oldest entry left every window (pruning in steps, not per
+     * entry), or Long.MAX_VALUE when it is empty.
+     */
+    public long expiry() {
+        long oldest = Long.MAX_VALUE;
+        for (ArrayDeque<Entry> d : bySource) {
+            if (d != null && !d.isEmpty()) {
+                oldest = Math.min(oldest, d.peekFirst().time());
+            }
+        }
+        if (oldest == Long.MAX_VALUE) {
+            return Long.MAX_VALUE;
+        }
+        long keep = layout.keepMillis();
+        return oldest + keep + Math.max(1, keep / 4);
+    }
+
+    /** Drops the entries no window or look-up at {@code time} or later can reach. */
+    public void prune(long time) {
+        long horizon = time - layout.keepMillis();
+        for (int s = 0; s < bySource.length; s++) {
+            ArrayDeque<Entry> d = bySource[s];
+            while (d != null && !d.isEmpty() && d.peekFirst().time() < horizon) {
+                d.pollFirst();
+            }
+            if (d != null && d.isEmpty()) {
+                bySource[s] = null;
+            }
+        }
+    }
+
     public boolean isEmpty() {
         for (ArrayDeque<Entry> d : bySource) {
             if (d != null && !d.isEmpty()) {
