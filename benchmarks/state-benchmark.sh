@@ -6,6 +6,7 @@
 #   benchmarks/state-benchmark.sh [WORK_DIR]
 set -euo pipefail
 work="${1:-$(mktemp -d)}"
+mkdir -p "$work"
 export VIGIL_JAVA_OPTS="${VIGIL_JAVA_OPTS:--Xmx4g -XX:+UseParallelGC -XX:NewRatio=1}"
 rss() { grep -E "Maximum resident" "$1" | awk '{printf "%d MiB", $NF/1024}'; }
 summary() { grep -E "alerts:|time:" | tr -s ' ' | paste -sd ';' -; }

@@ -34,6 +34,18 @@ final class BytesStateBackend implements StateBackend {
         timersFrom.close();
     }
 
+    /** Every stored value's bytes, by namespace and key, in key order. */
+    Map<String, Map<String, byte[]>> dump() {
+        Map<String, Map<String, byte[]>> out = new java.util.TreeMap<>();
+        stores.forEach((ns, store) -> out.put(ns, new java.util.TreeMap<>(store.map)));
+        return out;
+    }
+
+    /** Puts bytes in a namespace's store as they are, as a state written earlier would be read. */
+    void load(String namespace, String key, byte[] bytes) {
+        ((BytesStore<?>) stores.get(namespace)).map.put(key, bytes);
+    }
+
     private static final class BytesStore<V> implements KeyedStore<V> {
         private final Map<String, byte[]> map = new HashMap<>();
         private final Codec<V> codec;
