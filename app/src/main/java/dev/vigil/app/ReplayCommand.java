@@ -88,6 +88,10 @@ final class ReplayCommand implements Callable<Integer> {
             description = "RocksDB write buffer per namespace (default: ${DEFAULT-VALUE}).")
     long writeBufferMb;
 
+    @Option(names = "--state-cache-keys", defaultValue = "100000", paramLabel = "N",
+            description = "Keys whose state stays decoded on the heap, per key group (default: ${DEFAULT-VALUE}).")
+    int cacheKeys;
+
     @Option(names = "--snapshot-every", paramLabel = "N",
             description = "Snapshot state and progress every N events read (needs --state and --out).")
     Long snapshotEvery;
@@ -150,7 +154,7 @@ final class ReplayCommand implements Callable<Integer> {
              Writer dead = resumed == null || deadLetter == null ? writer(deadLetter, false)
                      : Streams.appendAt(deadLetter, resumed.deadLetterBytes());
              StateBackend state = snapshots == null ? new InMemoryStateBackend()
-                     : new RocksDbStateBackend(new RocksDbStateBackend.Config(snapshots.live(), cacheMb << 20, writeBufferMb << 20))) {
+                     : new RocksDbStateBackend(new RocksDbStateBackend.Config(snapshots.live(), cacheMb << 20, writeBufferMb << 20, cacheKeys))) {
             Outputs outputs = new Outputs() {
                 @Override
                 public void match(Match m) {

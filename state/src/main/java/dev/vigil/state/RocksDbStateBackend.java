@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -33,10 +34,14 @@ import org.rocksdb.WriteOptions;
  * replay is made durable by {@link #checkpoint}, which flushes and hard-links a consistent copy.
  */
 public final class RocksDbStateBackend implements StateBackend {
-    /** Where the state lives and how much memory RocksDB may use for it. */
-    public record Config(Path dir, long blockCacheBytes, long writeBufferBytes) {
+    /**
+     * Where the state lives and how much memory it may use: RocksDB's block cache and write
+     * buffers, and how many keys' decoded values each store keeps on the heap (written back when
+     * they leave it, and before every checkpoint).
+     */
+    public record Config(Path dir, long blockCacheBytes, long writeBufferBytes, int cachedKeys) {
         public static Config at(Path dir) {
-            return new Config(dir, 256L << 20, 64L << 20);
+            return new Config(dir, 256L << 20, 64L << 20, 100_000);
         }
     }
 
@@ -54,9 +59,11 @@ public final class RocksDbStateBackend implements StateBackend {
     private final Map<String, ColumnFamilyHandle> families = new HashMap<>();
     private final Map<String, RocksStore<?>> stores = new HashMap<>();
     private final RocksTimers timers;
+    private final int cachedKeys;
 
     /** Opens the state in {@code config.dir()}, creating it if missing, with every namespace it holds. */
     public RocksDbStateBackend(Config config) {
+        this.cachedKeys = config.cachedKeys();
         try {
             Files.createDirectories(config.dir());
             cache = new LRUCache(config.blockCacheBytes());
@@ -100,7 +107,7 @@ public final class RocksDbStateBackend implements StateBackend {
             if (codec == null) {
                 throw new IllegalArgumentException("a RocksDB store needs a codec for namespace " + namespace);
             }
-            return new RocksStore<>(family("store/" + n), codec);
+            return new RocksStore<>(family("store/" + n), codec, cachedKeys);
         });
     }
 
@@ -124,6 +131,7 @@ public final class RocksDbStateBackend implements StateBackend {
      * flushed and the files hard-linked, so it costs little whatever the size of the state.
      */
     public void checkpoint(Path target) {
+        stores.values().forEach(RocksStore::writeBack);
         try (Checkpoint c = Checkpoint.create(db)) {
             c.createCheckpoint(target.toString());
         } catch (RocksDBException e) {
@@ -146,6 +154,7 @@ public final class RocksDbStateBackend implements StateBackend {
 
     @Override
     public void close() {
+        stores.values().forEach(RocksStore::writeBack);
         timers.close();
         for (ColumnFamilyHandle h : families.values()) {
             h.close();
@@ -157,20 +166,65 @@ public final class RocksDbStateBackend implements StateBackend {
         cache.close();
     }
 
+    /**
+     * A namespace's values: the most recently used keys' values live decoded on the heap (so a busy
+     * key is not decoded and encoded on every event) and are written to RocksDB when they leave the
+     * cache or at a checkpoint; the rest are read from RocksDB.
+     */
     private final class RocksStore<V> implements KeyedStore<V> {
         private final ColumnFamilyHandle family;
         private final Codec<V> codec;
+        /**
+         * Cached values by key, least recently used first; a dirty one differs from what is on disk,
+         * a null one is known to be absent.
+         */
+        private final LinkedHashMap<String, Cached<V>> cached;
 
-        RocksStore(ColumnFamilyHandle family, Codec<V> codec) {
+        private static final class Cached<V> {
+            V value;
+            boolean dirty;
+            /** Whether RocksDB has a value for the key (so removing it needs a delete). */
+            boolean onDisk;
+
+            Cached(V value, boolean dirty, boolean onDisk) {
+                this.value = value;
+                this.dirty = dirty;
+                this.onDisk = onDisk;
+            }
+        }
+
+        RocksStore(ColumnFamilyHandle family, Codec<V> codec, int capacity) {
             this.family = family;
             this.codec = codec;
+            this.cached = new LinkedHashMap<>(Math.min(capacity, 1 << 16), 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Cached<V>> eldest) {
+                    if (size() <= capacity) {
+                        return false;
+                    }
+                    if (eldest.getValue().dirty) {
+                        write(eldest.getKey(), eldest.getValue().value);
+                    }
+                    return true;
+                }
+            };
         }
 
         @Override
         public V get(String key) {
+            Cached<V> c = cached.get(key);
+            if (c != null) {
+                return c.value;
+            }
             try {
                 byte[] v = db.get(family, key.getBytes(StandardCharsets.UTF_8));
-                return v == null ? null : codec.decode(v);
+                if (v == null) {
+                    cached.put(key, new Cached<>(null, false, false)); // known absent: a new key
+                    return null;
+                }
+                V value = codec.decode(v);
+                cached.put(key, new Cached<>(value, false, true));
+                return value;
             } catch (RocksDBException e) {
                 throw new IllegalStateException(e);
             }
@@ -178,6 +232,17 @@ public final class RocksDbStateBackend implements StateBackend {
 
         @Override
         public void put(String key, V value) {
+            Cached<V> c = cached.get(key);
+            if (c != null) {
+                c.value = value;
+                c.dirty = true;
+            } else {
+                // Not cached: it may be on disk (evicted earlier), so a later remove must delete it.
+                cached.put(key, new Cached<>(value, true, true));
+            }
+        }
+
+        private void write(String key, V value) {
             try {
                 db.put(family, writeOptions, key.getBytes(StandardCharsets.UTF_8), codec.encode(value));
             } catch (RocksDBException e) {
@@ -185,8 +250,23 @@ public final class RocksDbStateBackend implements StateBackend {
             }
         }
 
+        /** Writes every changed cached value to RocksDB (the values stay cached). */
+        void writeBack() {
+            for (Map.Entry<String, Cached<V>> e : cached.entrySet()) {
+                if (e.getValue().dirty) {
+                    write(e.getKey(), e.getValue().value);
+                    e.getValue().dirty = false;
+                    e.getValue().onDisk = true;
+                }
+            }
+        }
+
         @Override
         public void remove(String key) {
+            Cached<V> c = cached.remove(key);
+            if (c != null && !c.onDisk) {
+                return; // born and gone in the cache: nothing to delete
+            }
             try {
                 db.delete(family, writeOptions, key.getBytes(StandardCharsets.UTF_8));
             } catch (RocksDBException e) {
@@ -197,6 +277,7 @@ public final class RocksDbStateBackend implements StateBackend {
         /** Counts by iterating: exact, and meant for tests and metrics, not the hot path. */
         @Override
         public long size() {
+            writeBack();
             long n = 0;
             try (RocksIterator it = db.newIterator(family)) {
                 for (it.seekToFirst(); it.isValid(); it.next()) {
@@ -208,9 +289,18 @@ public final class RocksDbStateBackend implements StateBackend {
 
         @Override
         public void forEach(BiConsumer<String, V> action) {
+            writeBack();
+            List<String> keys = new ArrayList<>();
             try (RocksIterator it = db.newIterator(family)) {
                 for (it.seekToFirst(); it.isValid(); it.next()) {
-                    action.accept(new String(it.key(), StandardCharsets.UTF_8), codec.decode(it.value()));
+                    keys.add(new String(it.key(), StandardCharsets.UTF_8));
+                }
+            }
+            // Through get, so that a value changed by the action and put back is the cached one.
+            for (String k : keys) {
+                V v = get(k);
+                if (v != null) {
+                    action.accept(k, v);
                 }
             }
         }

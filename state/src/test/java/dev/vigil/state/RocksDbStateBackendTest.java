@@ -68,4 +68,38 @@ class RocksDbStateBackendTest extends KeyedStoreContract {
             assertEquals(new TimerQueue.Timer(3, 0, "\uFFFD"), t.poll());
         }
     }
+
+    /** A cache of two keys over many: values survive eviction, removal and reopening. */
+    @Test
+    void valuesLeavingTheHeapCacheAreWrittenAndReadBack() {
+        Path db = dir.resolve("small-cache");
+        java.util.Map<String, String> expected = new java.util.TreeMap<>();
+        java.util.Random r = new java.util.Random(4);
+        try (RocksDbStateBackend b = new RocksDbStateBackend(new RocksDbStateBackend.Config(db, 8L << 20, 4L << 20, 2))) {
+            KeyedStore<String> s = b.store("s", UTF8);
+            for (int i = 0; i < 2_000; i++) {
+                String key = "k" + r.nextInt(50);
+                switch (r.nextInt(4)) {
+                    case 0 -> {
+                        s.remove(key);
+                        expected.remove(key);
+                    }
+                    case 1 -> assertEquals(expected.get(key), s.get(key), "step " + i);
+                    default -> {
+                        s.put(key, "v" + i);
+                        expected.put(key, "v" + i);
+                    }
+                }
+            }
+            java.util.Map<String, String> seen = new java.util.TreeMap<>();
+            s.forEach(seen::put);
+            assertEquals(expected, seen);
+            assertEquals(expected.size(), s.size());
+        }
+        try (RocksDbStateBackend b = new RocksDbStateBackend(RocksDbStateBackend.Config.at(db))) {
+            java.util.Map<String, String> seen = new java.util.TreeMap<>();
+            b.store("s", UTF8).forEach(seen::put);
+            assertEquals(expected, seen, "closing writes back what the cache held");
+        }
+    }
 }
