@@ -179,12 +179,13 @@ final class ReplayCommand implements Callable<Integer> {
             }
             EventDecoder decoder = new EventDecoder(c.events());
             long started = System.nanoTime();
-            Snapshotter snapshotter = snapshotEvery == null ? null : position -> {
+            Snapshotter snapshotter = snapshotEvery == null ? null : (position, read, deadLettered) -> {
                 alerts.flush();
                 flush(lateOut);
                 flush(dead);
                 engineState.put("snapshot", engine.snapshot());
-                return new ReplaySnapshots.Manifest(inputs, ruleIds, 0, 0, position, Files.size(out), size(late), size(deadLetter));
+                return new ReplaySnapshots.Manifest(inputs, ruleIds, read, deadLettered, position, Files.size(out), size(late),
+                        size(deadLetter));
             };
             Stats stats = run(readers, decoder, engine, dead, Progress.bar("replay", -1, " events", progress), resumed,
                     snapshotter, snapshots, (RocksDbStateBackend) (snapshots == null ? null : state));
@@ -201,9 +202,9 @@ final class ReplayCommand implements Callable<Integer> {
     /** Counts of the whole replay; {@code resumedAt} events were read before a resumed run started. */
     private record Stats(long read, long deadLettered, long resumedAt) {}
 
-    /** Flushes the outputs and snapshots the engine; the manifest it gives lacks only the counts. */
+    /** Flushes the outputs and puts the engine's snapshot in the state; says what the snapshot is of. */
     private interface Snapshotter {
-        ReplaySnapshots.Manifest prepare(DecodingReader.Position position) throws IOException;
+        ReplaySnapshots.Manifest prepare(DecodingReader.Position position, long read, long deadLettered) throws IOException;
     }
 
     private static final Codec<byte[]> BYTES = new Codec<>() {
@@ -248,11 +249,7 @@ final class ReplayCommand implements Callable<Integer> {
                 }
                 engine.advance();
                 if (read >= nextSnapshot) {
-                    ReplaySnapshots.Manifest m = snapshotter.prepare(batch.position());
-                    long r = read;
-                    long d = deadLettered;
-                    snapshots.take(new ReplaySnapshots.Manifest(m.inputs(), m.rules(), r, d, m.position(), m.alertBytes(),
-                            m.lateBytes(), m.deadLetterBytes()), rocks::checkpoint);
+                    snapshots.take(snapshotter.prepare(batch.position(), read, deadLettered), rocks::checkpoint);
                     nextSnapshot = (read / snapshotEvery + 1) * snapshotEvery;
                 }
                 if (bar != null) {

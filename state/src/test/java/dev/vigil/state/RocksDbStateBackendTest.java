@@ -102,4 +102,42 @@ class RocksDbStateBackendTest extends KeyedStoreContract {
             assertEquals(expected, seen, "closing writes back what the cache held");
         }
     }
+
+    /** More timers than one read batch, with registrations before, inside and after the buffered range. */
+    @Test
+    void timersBeyondOneBatchFireInOrderOnce() {
+        java.util.Comparator<TimerQueue.Timer> order = java.util.Comparator.comparingLong(TimerQueue.Timer::time)
+                .thenComparingInt(TimerQueue.Timer::namespace).thenComparing(TimerQueue.Timer::key);
+        java.util.TreeSet<TimerQueue.Timer> reference = new java.util.TreeSet<>(order);
+        java.util.Random r = new java.util.Random(8);
+        try (StateBackend b = backend()) {
+            TimerQueue q = b.timers();
+            for (int i = 0; i < 20_000; i++) {
+                TimerQueue.Timer t = new TimerQueue.Timer(r.nextInt(1_000_000), r.nextInt(2), "k" + r.nextInt(1000));
+                q.register(t.time(), t.namespace(), t.key());
+                reference.add(t);
+            }
+            long now = 0;
+            for (int step = 0; step < 60_000; step++) {
+                if (r.nextInt(3) == 0) {
+                    // Ahead of the last fired timer: soon (inside the buffer) or far (beyond it).
+                    long time = now + (r.nextBoolean() ? r.nextInt(50) : r.nextInt(1_000_000));
+                    TimerQueue.Timer t = new TimerQueue.Timer(time, r.nextInt(2), "n" + r.nextInt(1000));
+                    q.register(t.time(), t.namespace(), t.key());
+                    reference.add(t);
+                } else {
+                    TimerQueue.Timer expected = reference.pollFirst();
+                    assertEquals(expected, q.poll(), "step " + step);
+                    if (expected != null) {
+                        now = expected.time();
+                    }
+                }
+            }
+            assertEquals(reference.size(), q.size());
+            while (!reference.isEmpty()) {
+                assertEquals(reference.pollFirst(), q.poll());
+            }
+            assertNull(q.poll());
+        }
+    }
 }
