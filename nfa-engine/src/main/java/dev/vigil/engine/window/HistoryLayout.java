@@ -62,6 +62,10 @@ public final class HistoryLayout {
         return new KeyHistory(this);
     }
 
+    int windows() {
+        return windowPositions.length;
+    }
+
     int sources() {
         return sources.size();
     }
