@@ -19,6 +19,7 @@ public final class HistoryLayout {
     private final int[] windowPositions;
     private final int[] historyPositions;
     private final long keepMillis;
+    private final List<List<HistorySpec>> historiesBySource = new ArrayList<>();
 
     public HistoryLayout(RuleProgram rule) {
         long keep = 0;
@@ -36,6 +37,15 @@ public final class HistoryLayout {
             keep = Math.max(keep, h.overMillis());
         }
         this.keepMillis = keep;
+        for (int s = 0; s < sources.size(); s++) {
+            List<HistorySpec> of = new ArrayList<>();
+            for (HistorySpec h : rule.histories()) {
+                if (h.source() == sources.get(s)) {
+                    of.add(h);
+                }
+            }
+            historiesBySource.add(of);
+        }
     }
 
     /** Registers a source (and a field of it, if not null); returns the field's position. */
@@ -58,8 +68,17 @@ public final class HistoryLayout {
         return p;
     }
 
+    /** The history look-ups that read a source, by source index. */
+    List<HistorySpec> historiesOf(int source) {
+        return historiesBySource.get(source);
+    }
+
     public KeyHistory newHistory() {
         return new KeyHistory(this);
+    }
+
+    int histories() {
+        return historyPositions.length;
     }
 
     int windows() {

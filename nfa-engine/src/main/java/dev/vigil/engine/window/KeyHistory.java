@@ -10,7 +10,11 @@ import dev.vigil.engine.codec.StateWriter;
 import dev.vigil.engine.window.Entries.Entry;
 
 import java.math.BigDecimal;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The recent events of one key that a rule's velocity windows and history look-ups read, kept as
@@ -18,18 +22,26 @@ import java.util.List;
  * time, ties by arrival), pruned to the longest duration asked for. Values are computed exactly
  * by scanning: a window covers (t - d, t] and includes the event at t; history covers the events
  * processed before the current one, no older than t - d. Windows are kept up to date
- * incrementally ({@link WindowAggregate}); history look-ups scan back from the newest entry.
+ * incrementally ({@link WindowAggregate}); history look-ups go through an index of the entries
+ * by value, so neither costs more as the events in the history grow.
  */
 public final class KeyHistory {
     private final HistoryLayout layout;
     private final Entries[] bySource;
     /** The rule's windows, by index, made when first asked (and again after the state is read back). */
     private final WindowAggregate[] windows;
+    /**
+     * Per history look-up, by index: for each value, the positions of the entries holding it, oldest
+     * first. Made when first asked, then kept up to date as entries come and go.
+     */
+    private final Map<Object, ArrayDeque<Long>>[] seen;
 
+    @SuppressWarnings("unchecked")
     KeyHistory(HistoryLayout layout) {
         this.layout = layout;
         this.bySource = new Entries[layout.sources()];
         this.windows = new WindowAggregate[layout.windows()];
+        this.seen = new Map[layout.histories()];
     }
 
     /** Records an event of a source type and drops what no window can reach any more. */
@@ -44,6 +56,13 @@ public final class KeyHistory {
             bySource[source] = events;
         }
         events.add(new Entry(e.time(), e.sequence(), layout.values(source, e)));
+        for (HistorySpec h : layout.historiesOf(source)) {
+            Map<Object, ArrayDeque<Long>> index = seen[h.index()];
+            if (index != null) {
+                index.computeIfAbsent(normal(events.get(events.end() - 1).values()[layout.position(h)]),
+                        v -> new ArrayDeque<>(2)).addLast(events.end() - 1);
+            }
+        }
         dropBefore(source, e.time() - layout.keepMillis());
     }
 
@@ -54,6 +73,17 @@ public final class KeyHistory {
             for (WindowAggregate w : windows) {
                 if (w != null && w.source() == source) {
                     w.leaving(events, events.first());
+                }
+            }
+            for (HistorySpec h : layout.historiesOf(source)) {
+                Map<Object, ArrayDeque<Long>> index = seen[h.index()];
+                if (index != null) {
+                    Object v = normal(events.oldest().values()[layout.position(h)]);
+                    ArrayDeque<Long> positions = index.get(v);
+                    positions.pollFirst();
+                    if (positions.isEmpty()) {
+                        index.remove(v);
+                    }
                 }
             }
             events.dropOldest();
@@ -131,23 +161,37 @@ public final class KeyHistory {
         if (events == null) {
             return false;
         }
-        int f = layout.position(h);
-        Object wanted = normal(value);
-        boolean beforeCurrent = current == null || current.schema() != h.source();
-        for (long p = events.end() - 1; p >= events.first(); p--) {
-            Entry e = events.get(p);
-            if (!beforeCurrent) {
-                beforeCurrent = e.sequence() == current.sequence() && e.time() == current.time();
+        ArrayDeque<Long> positions = index(h, events).get(normal(value));
+        if (positions == null) {
+            return false;
+        }
+        // "Before the current event" is processing order, (time, arrival); it only applies when the
+        // current event is of the history's type (it is then in the history itself).
+        boolean beforeCurrentOnly = current != null && current.schema() == h.source();
+        Iterator<Long> newestFirst = positions.descendingIterator();
+        while (newestFirst.hasNext()) {
+            Entry e = events.get(newestFirst.next());
+            if (beforeCurrentOnly && (e.time() > current.time()
+                    || e.time() == current.time() && e.sequence() >= current.sequence())) {
                 continue;
             }
-            if (e.time() < at - h.overMillis()) {
-                return false;
-            }
-            if (wanted.equals(normal(e.values()[f]))) {
-                return true;
-            }
+            return e.time() >= at - h.overMillis();
         }
         return false;
+    }
+
+    /** The value index of a history look-up, built from the entries when first asked. */
+    private Map<Object, ArrayDeque<Long>> index(HistorySpec h, Entries events) {
+        Map<Object, ArrayDeque<Long>> index = seen[h.index()];
+        if (index == null) {
+            index = new HashMap<>();
+            int f = layout.position(h);
+            for (long p = events.first(); p < events.end(); p++) {
+                index.computeIfAbsent(normal(events.get(p).values()[f]), v -> new ArrayDeque<>(2)).addLast(p);
+            }
+            seen[h.index()] = index;
+        }
+        return index;
     }
 
     /** Writes the entries, per source, oldest first; {@link #read} gives them back. */
