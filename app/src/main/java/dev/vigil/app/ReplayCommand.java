@@ -22,9 +22,7 @@ import dev.vigil.state.KeyedStore;
 import dev.vigil.state.RocksDbStateBackend;
 import dev.vigil.state.StateBackend;
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -184,11 +182,13 @@ final class ReplayCommand implements Callable<Integer> {
                 flush(lateOut);
                 flush(dead);
                 engineState.put("snapshot", engine.snapshot());
-                return new ReplaySnapshots.Manifest(inputs, ruleIds, read, deadLettered, position, Files.size(out), size(late),
-                        size(deadLetter));
+                Path taken = snapshots.take(new ReplaySnapshots.Manifest(inputs, ruleIds, read, deadLettered, position,
+                        Files.size(out), size(late), size(deadLetter)), ((RocksDbStateBackend) state)::checkpoint);
+                err.println("snapshot: " + taken); // where --resume-from can go on from
+                err.flush();
             };
             Stats stats = run(readers, decoder, engine, dead, Progress.bar("replay", -1, " events", progress), resumed,
-                    snapshotter, snapshots, (RocksDbStateBackend) (snapshots == null ? null : state));
+                    snapshotter);
             double seconds = (System.nanoTime() - started) / 1e9;
             summary(err, stats, engine.counters(), seconds);
         } finally {
@@ -202,9 +202,9 @@ final class ReplayCommand implements Callable<Integer> {
     /** Counts of the whole replay; {@code resumedAt} events were read before a resumed run started. */
     private record Stats(long read, long deadLettered, long resumedAt) {}
 
-    /** Flushes the outputs and puts the engine's snapshot in the state; says what the snapshot is of. */
+    /** Flushes the outputs and snapshots the state and the replay's progress as of the batch just done. */
     private interface Snapshotter {
-        ReplaySnapshots.Manifest prepare(DecodingReader.Position position, long read, long deadLettered) throws IOException;
+        void take(DecodingReader.Position position, long read, long deadLettered) throws IOException;
     }
 
     private static final Codec<byte[]> BYTES = new Codec<>() {
@@ -220,8 +220,7 @@ final class ReplayCommand implements Callable<Integer> {
     };
 
     private Stats run(List<BufferedReader> readers, EventDecoder decoder, Engine engine, Writer dead, ProgressBar bar,
-                      ReplaySnapshots.Manifest resumed, Snapshotter snapshotter, ReplaySnapshots snapshots,
-                      RocksDbStateBackend rocks) throws IOException {
+                      ReplaySnapshots.Manifest resumed, Snapshotter snapshotter) throws IOException {
         long read = resumed == null ? 0 : resumed.read();
         long deadLettered = resumed == null ? 0 : resumed.deadLettered();
         long nextSnapshot = snapshotter == null ? Long.MAX_VALUE : (read / snapshotEvery + 1) * snapshotEvery;
@@ -249,7 +248,7 @@ final class ReplayCommand implements Callable<Integer> {
                 }
                 engine.advance();
                 if (read >= nextSnapshot) {
-                    snapshots.take(snapshotter.prepare(batch.position(), read, deadLettered), rocks::checkpoint);
+                    snapshotter.take(batch.position(), read, deadLettered);
                     nextSnapshot = (read / snapshotEvery + 1) * snapshotEvery;
                 }
                 if (bar != null) {
@@ -310,16 +309,7 @@ final class ReplayCommand implements Callable<Integer> {
         if (path != null) {
             return Files.newBufferedWriter(path, StandardCharsets.UTF_8);
         }
-        if (!stdoutByDefault) {
-            return null;
-        }
-        // Standard output is not ours to close.
-        return new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16) {
-            @Override
-            public void close() throws IOException {
-                flush();
-            }
-        };
+        return stdoutByDefault ? Streams.writer("-") : null;
     }
 
     private static void write(Writer w, String line) {

@@ -1,5 +1,6 @@
 package dev.vigil.app;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -9,9 +10,11 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.Writer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -29,41 +32,28 @@ final class Streams {
     }
 
     /** A file cut back to {@code length} bytes and written on from there (a resumed replay's output). */
-    static Writer appendAt(java.nio.file.Path file, long length) throws IOException {
-        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+    static Writer appendAt(Path file, long length) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
             ch.truncate(length);
         }
-        return Files.newBufferedWriter(file, java.nio.charset.StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        return Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     }
 
     static OutputStream output(String name) throws IOException {
         if (name.equals("-")) {
             // Standard output is not ours to close.
-            return new java.io.BufferedOutputStream(System.out, 1 << 16) {
+            return new BufferedOutputStream(System.out, 1 << 16) {
                 @Override
                 public void close() throws IOException {
                     flush();
                 }
             };
         }
-        OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(Path.of(name)), 1 << 16);
+        OutputStream out = new BufferedOutputStream(Files.newOutputStream(Path.of(name)), 1 << 16);
         return name.endsWith(".gz") ? new GZIPOutputStream(out, 1 << 16) : out;
     }
 
     static Writer writer(String name) throws IOException {
-        if (name.equals("-")) {
-            // Standard output is not ours to close.
-            return new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16) {
-                @Override
-                public void close() throws IOException {
-                    flush();
-                }
-            };
-        }
-        OutputStream out = Files.newOutputStream(Path.of(name));
-        if (name.endsWith(".gz")) {
-            out = new GZIPOutputStream(out, 1 << 16);
-        }
-        return new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        return new BufferedWriter(new OutputStreamWriter(output(name), StandardCharsets.UTF_8), 1 << 16);
     }
 }

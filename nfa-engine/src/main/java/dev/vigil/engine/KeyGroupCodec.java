@@ -4,6 +4,7 @@ import dev.vigil.engine.codec.EventCodec;
 import dev.vigil.engine.codec.StateReader;
 import dev.vigil.engine.codec.StateWriter;
 import dev.vigil.engine.nfa.KeyState;
+import dev.vigil.engine.nfa.KeyStateCodec;
 import dev.vigil.engine.nfa.RuleRunner;
 import dev.vigil.state.Codec;
 import java.util.List;
@@ -16,13 +17,11 @@ import java.util.List;
 final class KeyGroupCodec implements Codec<KeyGroup.States> {
     static final int VERSION = 1;
 
-    private final List<RuleRunner> runners;
-    private final EventCodec events;
+    private final List<KeyStateCodec> rules;
 
     /** {@code runners}: the group's rules, in their place in the group. */
     KeyGroupCodec(List<RuleRunner> runners, EventCodec events) {
-        this.runners = runners;
-        this.events = events;
+        this.rules = runners.stream().map(r -> r.stateCodec(events)).toList();
     }
 
     @Override
@@ -34,7 +33,7 @@ final class KeyGroupCodec implements Codec<KeyGroup.States> {
             KeyState st = states.byRule[i];
             w.writeBoolean(st != null);
             if (st != null) {
-                runners.get(i).writeState(w, st, events);
+                rules.get(i).write(w, st);
             }
         }
         return w.toBytes();
@@ -48,15 +47,15 @@ final class KeyGroupCodec implements Codec<KeyGroup.States> {
             throw new IllegalStateException("key state written in format " + version + ", which this Vigil (format "
                     + VERSION + ") cannot read");
         }
-        int rules = r.readVarInt();
-        if (rules != runners.size()) {
-            throw new IllegalStateException("key state of " + rules + " rules for a group of " + runners.size()
+        int count = r.readVarInt();
+        if (count != rules.size()) {
+            throw new IllegalStateException("key state of " + count + " rules for a group of " + rules.size()
                     + ": the state was written by another rule set");
         }
-        KeyGroup.States states = new KeyGroup.States(rules);
-        for (int i = 0; i < rules; i++) {
+        KeyGroup.States states = new KeyGroup.States(count);
+        for (int i = 0; i < count; i++) {
             if (r.readBoolean()) {
-                states.byRule[i] = runners.get(i).readState(r, events);
+                states.byRule[i] = rules.get(i).read(r);
             }
         }
         return states;

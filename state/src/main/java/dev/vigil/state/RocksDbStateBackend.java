@@ -143,19 +143,6 @@ public final class RocksDbStateBackend implements StateBackend {
         }
     }
 
-    /** Bytes of state on disk (live SST files), as RocksDB reports it. */
-    public long diskBytes() {
-        long total = 0;
-        for (ColumnFamilyHandle h : families.values()) {
-            try {
-                total += db.getLongProperty(h, "rocksdb.live-sst-files-size");
-            } catch (RocksDBException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return total;
-    }
-
     @Override
     public void close() {
         stores.values().forEach(RocksStore::writeBack);
@@ -331,6 +318,8 @@ public final class RocksDbStateBackend implements StateBackend {
         /** The last timer taken; every key up to it is fired. */
         private byte[] consumedUpTo;
         private boolean deletesPending;
+        /** The buffer's first timer, decoded; null when not decoded yet (the engine peeks at every step). */
+        private Timer head;
         private long size = -1;
 
         RocksTimers(ColumnFamilyHandle family) {
@@ -352,6 +341,7 @@ public final class RocksDbStateBackend implements StateBackend {
             }
             if (buffered && (bufferEnd == null || compare(k, bufferEnd) <= 0)) {
                 buffer.add(k);
+                head = null;
             }
             size = -1;
         }
@@ -361,7 +351,10 @@ public final class RocksDbStateBackend implements StateBackend {
             if (buffer.isEmpty() && !(buffered && bufferEnd == null)) {
                 refill();
             }
-            return buffer.isEmpty() ? null : decode(buffer.first());
+            if (head == null && !buffer.isEmpty()) {
+                head = decode(buffer.first());
+            }
+            return head;
         }
 
         @Override
@@ -371,6 +364,7 @@ public final class RocksDbStateBackend implements StateBackend {
                 return null;
             }
             consumedUpTo = buffer.pollFirst();
+            head = null;
             deletesPending = true;
             size = -1;
             return t;
@@ -379,6 +373,7 @@ public final class RocksDbStateBackend implements StateBackend {
         private void refill() {
             deleteFired();
             buffer.clear();
+            head = null;
             try (RocksIterator it = db.newIterator(family)) {
                 if (consumedUpTo == null) {
                     it.seekToFirst();

@@ -71,8 +71,4 @@ public final class StateReader {
         pos += n;
         return new BigDecimal(new BigInteger(b), scale);
     }
-
-    public boolean atEnd() {
-        return pos == buf.length;
-    }
 }

@@ -20,7 +20,7 @@ import java.util.Map;
  * choice), so each is written once into a table and referred to by its place: what is read back
  * shares exactly what was shared. NFA nodes are referred to by id, absence guards by variable.
  */
-final class KeyStateCodec {
+public final class KeyStateCodec {
     private final Map<Integer, NfaNode.Take> takes;
     private final PatternNode.Stage[] stageByVariable;
     private final HistoryLayout history;
@@ -34,7 +34,7 @@ final class KeyStateCodec {
         this.events = events;
     }
 
-    void write(StateWriter w, KeyState st) {
+    public void write(StateWriter w, KeyState st) {
         w.writeVarLong(st.timerAt);
         w.writeBoolean(st.capReported);
         st.history.write(w);
@@ -104,7 +104,7 @@ final class KeyStateCodec {
         }
     }
 
-    KeyState read(StateReader r) {
+    public KeyState read(StateReader r) {
         long timerAt = r.readVarLong();
         boolean capReported = r.readBoolean();
         KeyState st = new KeyState(KeyHistory.read(history, r));

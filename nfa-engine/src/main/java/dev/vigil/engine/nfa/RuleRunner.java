@@ -36,7 +36,6 @@ public final class RuleRunner {
     private final List<Run> startRuns = new ArrayList<>();
     private final HistoryLayout history;
     private final Listener listener;
-    private KeyStateCodec codec;
     private final Map<Integer, NfaNode.Take> takes = new java.util.HashMap<>();
     private long partialsDropped;
     // Scratch lists of onEvent, reused: a runner serves one partition on one thread.
@@ -88,22 +87,11 @@ public final class RuleRunner {
         }
     }
 
-    /** Writes a key's state of this rule; {@link #readState} reads it back (events by {@code events}). */
-    public void writeState(dev.vigil.engine.codec.StateWriter w, KeyState st, dev.vigil.engine.codec.EventCodec events) {
-        codec(events).write(w, st);
-    }
-
-    public KeyState readState(dev.vigil.engine.codec.StateReader r, dev.vigil.engine.codec.EventCodec events) {
-        return codec(events).read(r);
-    }
-
-    private KeyStateCodec codec(dev.vigil.engine.codec.EventCodec events) {
-        if (codec == null) {
-            PatternNode.Stage[] stages = new PatternNode.Stage[rule.variables().size()];
-            stagesOf(rule.pattern(), stages);
-            codec = new KeyStateCodec(takes, stages, history, events);
-        }
-        return codec;
+    /** How this rule's state for a key is written and read back, events written by {@code events}. */
+    public KeyStateCodec stateCodec(dev.vigil.engine.codec.EventCodec events) {
+        PatternNode.Stage[] stages = new PatternNode.Stage[rule.variables().size()];
+        stagesOf(rule.pattern(), stages);
+        return new KeyStateCodec(takes, stages, history, events);
     }
 
     private static void stagesOf(PatternNode node, PatternNode.Stage[] out) {

@@ -4,6 +4,7 @@ import static dev.vigil.simulator.generate.SimulationConfig.DAY;
 import static dev.vigil.simulator.generate.SimulationConfig.HOUR;
 import static dev.vigil.simulator.generate.SimulationConfig.MINUTE;
 
+import dev.vigil.simulator.event.Label;
 import dev.vigil.simulator.event.SimEvent;
 import java.util.List;
 import java.util.Optional;
@@ -104,7 +105,7 @@ public sealed interface Scenario {
             // The genuine purchase is the customer's own, so it is labelled legitimate.
             c.add(new SimEvent.Txn(c.id("t"), c.victim.card(), c.victim.account(), t, 1000 + c.random.nextInt(11_000), local.id(),
                     local.mcc(), home.country(), home.lat(), home.lon(), "pos", null, true,
-                    dev.vigil.simulator.event.Label.LEGITIMATE));
+                    Label.LEGITIMATE));
             City far = c.world.farCity(home, c.parameter("distance_km").lo(), c.random);
             long u = t + c.draw("after_min") * MINUTE;
             long uses = c.draw("uses");

@@ -98,14 +98,6 @@ public final class SimulationSummary {
         return fraudEvents;
     }
 
-    public long eventsOfType(String type) {
-        return byType.getOrDefault(type, 0L);
-    }
-
-    public int cases() {
-        return cases.size();
-    }
-
     public long malformed() {
         return malformed;
     }

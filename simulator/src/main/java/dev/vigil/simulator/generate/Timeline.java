@@ -47,10 +47,6 @@ final class Timeline {
         return events;
     }
 
-    int days() {
-        return byDay.length;
-    }
-
     long dayStart(int day) {
         return start + day * SimulationConfig.DAY;
     }
