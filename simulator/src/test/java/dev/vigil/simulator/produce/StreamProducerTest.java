@@ -88,7 +88,7 @@ class StreamProducerTest {
         try {
             JsonNode o = JSON.readTree(line);
             return o.has("card_id") ? o.get("card_id").asText() : o.has("account_id") ? o.get("account_id").asText() : null;
-        } catch (Exception malformed) {
+        } catch (com.fasterxml.jackson.core.JsonProcessingException malformed) {
             int at = line.indexOf("\"card_id\":\"");
             if (at < 0) {
                 at = line.indexOf("\"account_id\":\"");
