@@ -6,6 +6,7 @@ import dev.vigil.dsl.schema.EventSchema;
 import dev.vigil.engine.codec.EventCodec;
 import dev.vigil.engine.codec.StateReader;
 import dev.vigil.engine.codec.StateWriter;
+import dev.vigil.engine.nfa.Deadlines;
 import dev.vigil.engine.nfa.KeyState;
 import dev.vigil.engine.nfa.Match;
 import dev.vigil.engine.nfa.RuleRunner;
@@ -39,6 +40,7 @@ public final class Engine {
     private final Outputs outputs;
     private final EngineCounters counters = new EngineCounters();
     private final EventCodec events;
+    private final Deadlines deadlines = new Deadlines(); // scratch of schedule()
 
     public Engine(List<RuleProgram> rules, List<EventSchema> schemas, int partitions, EngineConfig config,
                   StateBackend state, Outputs outputs) {
@@ -231,38 +233,50 @@ public final class Engine {
                     states.byRule[local] = st;
                 }
                 emit(runners.get(r).onEvent(st, key, e));
-                schedule(r, key, st);
                 dropIfIdle(states, local, st);
             }
+            schedule(group, key, states);
             save(group, key, states);
         }
     }
 
     private void fire(TimerQueue.Timer t) {
-        int r = t.namespace();
-        KeyGroup group = groups.get(groupOfRule[r]);
+        KeyGroup group = groups.get(groupOfRule[t.namespace()]);
         KeyGroup.States states = group.store.get(t.key());
-        KeyState st = states == null ? null : states.byRule[localOfRule[r]];
-        if (st == null) {
-            return;
+        if (states == null || t.time() < states.timerAt) {
+            return; // the key's state went, or an earlier timer replaced this one and woke it already
         }
-        st.timerAt(Long.MAX_VALUE);
-        emit(runners.get(r).onTimer(st, t.key(), t.time()));
-        schedule(r, t.key(), st);
-        dropIfIdle(states, localOfRule[r], st);
+        states.timerAt = Long.MAX_VALUE;
+        // Every rule lets time pass, not only those with a deadline due: clean-up waits for the
+        // group's last expiry, and each rule's expired parts go now.
+        for (int local = 0; local < group.rules.size(); local++) {
+            KeyState st = states.byRule[local];
+            if (st != null) {
+                emit(runners.get(group.rules.get(local)).onTimer(st, t.key(), t.time()));
+                dropIfIdle(states, local, st);
+            }
+        }
+        schedule(group, t.key(), states);
         save(group, t.key(), states);
     }
 
     /**
-     * Makes sure a timer wakes the key by its earliest deadline in this rule. Only an earlier
-     * deadline needs a new timer: one registered for a time that has become too early fires,
-     * finds nothing due, and schedules again.
+     * Makes sure a timer wakes the key when its group next needs it (see {@link Deadlines}). Only
+     * an earlier time needs a new timer: one registered for a time that has become too early
+     * fires, finds nothing due, and schedules again; one made stale by an earlier timer is skipped.
      */
-    private void schedule(int rule, String key, KeyState st) {
-        long deadline = runners.get(rule).nextDeadline(st);
-        if (deadline < st.timerAt()) {
-            timers.register(deadline, rule, key);
-            st.timerAt(deadline);
+    private void schedule(KeyGroup group, String key, KeyGroup.States states) {
+        deadlines.reset();
+        for (int local = 0; local < group.rules.size(); local++) {
+            KeyState st = states.byRule[local];
+            if (st != null) {
+                runners.get(group.rules.get(local)).deadlines(st, deadlines);
+            }
+        }
+        long wake = deadlines.wake();
+        if (wake < states.timerAt) {
+            timers.register(wake, group.timerNamespace(), key);
+            states.timerAt = wake;
         }
     }
 

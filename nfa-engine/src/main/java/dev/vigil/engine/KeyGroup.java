@@ -17,6 +17,8 @@ final class KeyGroup {
     /** Every rule's state for one key of the group, indexed by the rule's place in the group. */
     static final class States {
         final KeyState[] byRule;
+        /** The time of the timer registered for this key (one for the whole group), or Long.MAX_VALUE. */
+        long timerAt = Long.MAX_VALUE;
 
         States(int rules) {
             byRule = new KeyState[rules];
@@ -38,6 +40,14 @@ final class KeyGroup {
 
     KeyGroup(KeyedStore<States> store) {
         this.store = store;
+    }
+
+    /**
+     * The namespace of the group's timers: its first rule's number. (Format 1 state filed a timer
+     * per rule under the rule's own number; those still wake the right group.)
+     */
+    int timerNamespace() {
+        return rules.get(0);
     }
 
     void add(int globalRule, RuleProgram rule) {

@@ -11,11 +11,15 @@ import java.util.List;
 
 /**
  * A key group's state for one key as bytes, for stores that keep state off the heap: a format
- * version, then each rule's state (or its absence) in the group's rule order. A newer Vigil
- * reads older versions; a version it does not know is refused, not misread.
+ * version, the time of the group's timer for the key, then each rule's state (or its absence) in
+ * the group's rule order. A newer Vigil reads older versions; a version it does not know is
+ * refused, not misread.
+ *
+ * <p>Format 1 had no group timer (each rule registered its own, at the time its state kept): the
+ * earliest of those stands in for it.
  */
 final class KeyGroupCodec implements Codec<KeyGroup.States> {
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     private final List<KeyStateCodec> rules;
 
@@ -28,6 +32,7 @@ final class KeyGroupCodec implements Codec<KeyGroup.States> {
     public byte[] encode(KeyGroup.States states) {
         StateWriter w = new StateWriter();
         w.writeByte(VERSION);
+        w.writeLong(states.timerAt);
         w.writeVarInt(states.byRule.length);
         for (int i = 0; i < states.byRule.length; i++) {
             KeyState st = states.byRule[i];
@@ -43,10 +48,11 @@ final class KeyGroupCodec implements Codec<KeyGroup.States> {
     public KeyGroup.States decode(byte[] bytes) {
         StateReader r = new StateReader(bytes);
         int version = r.readByte();
-        if (version != VERSION) {
+        if (version != 1 && version != VERSION) {
             throw new IllegalStateException("key state written in format " + version + ", which this Vigil (format "
                     + VERSION + ") cannot read");
         }
+        long timerAt = version == 1 ? Long.MAX_VALUE : r.readLong();
         int count = r.readVarInt();
         if (count != rules.size()) {
             throw new IllegalStateException("key state of " + count + " rules for a group of " + rules.size()
@@ -56,8 +62,12 @@ final class KeyGroupCodec implements Codec<KeyGroup.States> {
         for (int i = 0; i < count; i++) {
             if (r.readBoolean()) {
                 states.byRule[i] = rules.get(i).read(r);
+                if (version == 1) {
+                    timerAt = Math.min(timerAt, states.byRule[i].deadline());
+                }
             }
         }
+        states.timerAt = timerAt;
         return states;
     }
 }

@@ -8,8 +8,8 @@ import java.util.List;
 public final class KeyState {
     List<Run> runs = new ArrayList<>();
     final KeyHistory history;
-    /** The time of the timer registered for this key, or Long.MAX_VALUE. */
-    long timerAt = Long.MAX_VALUE;
+    /** The earliest time something of this state runs out (kept by {@link RuleRunner#deadlines}), or Long.MAX_VALUE. */
+    long deadline = Long.MAX_VALUE;
     boolean capReported;
 
     KeyState(KeyHistory history) {
@@ -20,12 +20,8 @@ public final class KeyState {
         return runs.size();
     }
 
-    public long timerAt() {
-        return timerAt;
-    }
-
-    public void timerAt(long time) {
-        this.timerAt = time;
+    public long deadline() {
+        return deadline;
     }
 
     public boolean capReported() {

@@ -35,7 +35,7 @@ public final class KeyStateCodec {
     }
 
     public void write(StateWriter w, KeyState st) {
-        w.writeVarLong(st.timerAt);
+        w.writeVarLong(st.deadline);
         w.writeBoolean(st.capReported);
         st.history.write(w);
         Map<PathNode, Integer> nodeIndex = new IdentityHashMap<>();
@@ -105,10 +105,10 @@ public final class KeyStateCodec {
     }
 
     public KeyState read(StateReader r) {
-        long timerAt = r.readVarLong();
+        long deadline = r.readVarLong();
         boolean capReported = r.readBoolean();
         KeyState st = new KeyState(KeyHistory.read(history, r));
-        st.timerAt = timerAt;
+        st.deadline = deadline;
         st.capReported = capReported;
         Event[] eventTable = new Event[r.readVarInt()];
         for (int i = 0; i < eventTable.length; i++) {

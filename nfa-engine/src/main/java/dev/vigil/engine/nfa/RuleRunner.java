@@ -122,7 +122,7 @@ public final class RuleRunner {
     /** Feeds one event of the key; events must come in (time, arrival) order. */
     public List<Match> onEvent(KeyState st, String key, Event e) {
         List<Match> out = new ArrayList<>(0); // an empty ArrayList allocates no array
-        if (e.time() - 1 >= st.timerAt) {
+        if (e.time() - 1 >= st.deadline) {
             onTime(st, key, e.time() - 1, out); // something ran out before this event
         }
         st.history.add(e);
@@ -271,22 +271,31 @@ public final class RuleRunner {
         return r.pendingAtEnd() && r.absenceDeadline(within) == Long.MAX_VALUE;
     }
 
-    /** The earliest time this key needs waking (a run's deadline, or its history's expiry), or Long.MAX_VALUE. */
-    public long nextDeadline(KeyState st) {
-        long t = st.history.expiry();
+    /**
+     * Adds this rule's deadlines for a key to {@code into} (see {@link Deadlines}) and remembers the
+     * earliest of them in the state: an event after it first lets time pass ({@link #onEvent}).
+     */
+    public void deadlines(KeyState st, Deadlines into) {
+        long earliest = st.history.expiry();
+        into.expires(st.history.emptyAfter());
         for (Run r : st.runs) {
+            long end;
             if (r.pendingAtEnd()) {
-                t = Math.min(t, r.absenceDeadline(within));
+                end = r.absenceDeadline(within);
+                into.output(end);
             } else {
+                end = Long.MAX_VALUE;
                 if (within > 0) {
-                    t = Math.min(t, r.startTime + within);
+                    end = r.startTime + within;
                 }
                 if (r.gapMillis > 0) {
-                    t = Math.min(t, r.lastTime + r.gapMillis);
+                    end = Math.min(end, r.lastTime + r.gapMillis);
                 }
             }
+            earliest = Math.min(earliest, end);
+            into.expires(end);
         }
-        return t;
+        st.deadline = earliest;
     }
 
     private boolean matches(PatternNode.Stage stage, Event e, PathNode path, KeyState st) {
@@ -368,8 +377,7 @@ public final class RuleRunner {
             return;
         }
         List<Completed> ordered = new ArrayList<>(completed);
-        ordered.sort(Comparator.comparingLong(Completed::detectedAt).thenComparing(Completed::first, PROCESSING_ORDER)
-                .thenComparing(Comparator.comparingInt((Completed c) -> c.path.length()).reversed()));
+        ordered.sort(COMPLETION_ORDER);
         List<Prune> prunes = new ArrayList<>();
         for (Completed c : ordered) {
             Event start = c.first();
@@ -404,6 +412,11 @@ public final class RuleRunner {
 
     /** The order events are processed in: event time, ties by arrival. Skip strategies compare in it. */
     static final Comparator<Event> PROCESSING_ORDER = dev.vigil.engine.time.EventTimeBuffer::compare;
+
+    /** Matches leave in detection order; of those detected together, the earlier start first, then the longer. */
+    private static final Comparator<Completed> COMPLETION_ORDER = Comparator.comparingLong(Completed::detectedAt)
+            .thenComparing(Completed::first, PROCESSING_ORDER)
+            .thenComparing(Comparator.comparingInt((Completed c) -> c.path.length()).reversed());
 
     /** After a match: partial matches starting before {@code bound} (or at it, when inclusive), or at exactly {@code at}, go. */
     private record Prune(Event bound, boolean inclusive, Event at) {

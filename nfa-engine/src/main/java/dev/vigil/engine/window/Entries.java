@@ -3,29 +3,57 @@ package dev.vigil.engine.window;
 /**
  * One source's remembered events in processing order, as a ring addressed by absolute position
  * (the n-th entry ever added is at n), so that window aggregates can remember how far they have
- * read and expired even while old entries leave.
+ * read and expired even while old entries leave. Stored by column (times, arrival sequences, one
+ * array per kept field) rather than as an object per entry: a million keys' histories are then a
+ * few arrays each, not tens of millions of small objects for the collector to trace.
  */
 final class Entries {
-    /** One remembered event: its time, its arrival sequence and the values of the kept fields. */
-    record Entry(long time, long sequence, Object[] values) {}
-
-    private Entry[] ring = new Entry[4];
+    private long[] times = new long[4];
+    private long[] sequences = new long[4];
+    /** {@code columns[field][slot]}: the kept fields' values. */
+    private final Object[][] columns;
     private int head;
     private int size;
     /** Entries that have left from the front: the absolute position of the first one. */
     private long dropped;
 
-    void add(Entry e) {
-        if (size == ring.length) {
-            Entry[] grown = new Entry[ring.length * 2];
-            for (int i = 0; i < size; i++) {
-                grown[i] = ring[(head + i) % ring.length];
-            }
-            ring = grown;
-            head = 0;
+    Entries(int fields) {
+        columns = new Object[fields][4];
+    }
+
+    /** Adds an entry at {@link #end()}; its values are then set with {@link #setNewest}. */
+    void add(long time, long sequence) {
+        if (size == times.length) {
+            grow();
         }
-        ring[(head + size) % ring.length] = e;
+        int slot = (head + size) % times.length;
+        times[slot] = time;
+        sequences[slot] = sequence;
         size++;
+    }
+
+    void setNewest(int field, Object value) {
+        columns[field][(head + size - 1) % times.length] = value;
+    }
+
+    private void grow() {
+        int capacity = times.length;
+        long[] t = new long[capacity * 2];
+        long[] s = new long[capacity * 2];
+        for (int i = 0; i < size; i++) {
+            t[i] = times[(head + i) % capacity];
+            s[i] = sequences[(head + i) % capacity];
+        }
+        for (int f = 0; f < columns.length; f++) {
+            Object[] c = new Object[capacity * 2];
+            for (int i = 0; i < size; i++) {
+                c[i] = columns[f][(head + i) % capacity];
+            }
+            columns[f] = c;
+        }
+        times = t;
+        sequences = s;
+        head = 0;
     }
 
     /** The absolute position of the oldest entry kept. */
@@ -38,21 +66,39 @@ final class Entries {
         return dropped + size;
     }
 
-    Entry get(long position) {
-        return ring[(int) ((head + (position - dropped)) % ring.length)];
+    private int slot(long position) {
+        return (int) ((head + (position - dropped)) % times.length);
+    }
+
+    long time(long position) {
+        return times[slot(position)];
+    }
+
+    long sequence(long position) {
+        return sequences[slot(position)];
+    }
+
+    Object value(long position, int field) {
+        return columns[field][slot(position)];
     }
 
     boolean isEmpty() {
         return size == 0;
     }
 
-    Entry oldest() {
-        return ring[head];
+    long oldestTime() {
+        return times[head];
+    }
+
+    long newestTime() {
+        return times[(head + size - 1) % times.length];
     }
 
     void dropOldest() {
-        ring[head] = null;
-        head = (head + 1) % ring.length;
+        for (Object[] c : columns) {
+            c[head] = null;
+        }
+        head = (head + 1) % times.length;
         size--;
         dropped++;
     }

@@ -21,6 +21,8 @@ public final class HistoryLayout {
     private final long keepMillis;
     private final List<List<HistorySpec>> historiesBySource = new ArrayList<>();
 
+    private KeyHistory none;
+
     public HistoryLayout(RuleProgram rule) {
         long keep = 0;
         windowPositions = new int[rule.windows().size()];
@@ -73,7 +75,14 @@ public final class HistoryLayout {
         return historiesBySource.get(source);
     }
 
+    /** A key's history; a rule with no windows and no look-ups shares one that stays empty. */
     public KeyHistory newHistory() {
+        if (sources.isEmpty()) {
+            if (none == null) {
+                none = new KeyHistory(this);
+            }
+            return none;
+        }
         return new KeyHistory(this);
     }
 
@@ -97,15 +106,6 @@ public final class HistoryLayout {
             }
         }
         return -1;
-    }
-
-    Object[] values(int source, Event e) {
-        List<FieldSlot> fields = kept.get(source);
-        Object[] out = new Object[fields.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = e.value(fields.get(i));
-        }
-        return out;
     }
 
     List<FieldSlot> kept(int source) {

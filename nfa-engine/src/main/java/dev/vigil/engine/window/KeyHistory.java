@@ -7,7 +7,6 @@ import dev.vigil.dsl.schema.FieldSlot;
 import dev.vigil.dsl.schema.ValueType;
 import dev.vigil.engine.codec.StateReader;
 import dev.vigil.engine.codec.StateWriter;
-import dev.vigil.engine.window.Entries.Entry;
 
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
@@ -52,14 +51,18 @@ public final class KeyHistory {
         }
         Entries events = bySource[source];
         if (events == null) {
-            events = new Entries();
+            events = new Entries(layout.kept(source).size());
             bySource[source] = events;
         }
-        events.add(new Entry(e.time(), e.sequence(), layout.values(source, e)));
+        events.add(e.time(), e.sequence());
+        List<FieldSlot> kept = layout.kept(source);
+        for (int f = 0; f < kept.size(); f++) {
+            events.setNewest(f, e.value(kept.get(f)));
+        }
         for (HistorySpec h : layout.historiesOf(source)) {
             Map<Object, ArrayDeque<Long>> index = seen[h.index()];
             if (index != null) {
-                index.computeIfAbsent(normal(events.get(events.end() - 1).values()[layout.position(h)]),
+                index.computeIfAbsent(normal(events.value(events.end() - 1, layout.position(h))),
                         v -> new ArrayDeque<>(2)).addLast(events.end() - 1);
             }
         }
@@ -69,7 +72,7 @@ public final class KeyHistory {
     /** Drops a source's entries older than {@code horizon}, letting its windows go of them first. */
     private void dropBefore(int source, long horizon) {
         Entries events = bySource[source];
-        while (events != null && !events.isEmpty() && events.oldest().time() < horizon) {
+        while (events != null && !events.isEmpty() && events.oldestTime() < horizon) {
             for (WindowAggregate w : windows) {
                 if (w != null && w.source() == source) {
                     w.leaving(events, events.first());
@@ -78,7 +81,7 @@ public final class KeyHistory {
             for (HistorySpec h : layout.historiesOf(source)) {
                 Map<Object, ArrayDeque<Long>> index = seen[h.index()];
                 if (index != null) {
-                    Object v = normal(events.oldest().values()[layout.position(h)]);
+                    Object v = normal(events.value(events.first(), layout.position(h)));
                     ArrayDeque<Long> positions = index.get(v);
                     positions.pollFirst();
                     if (positions.isEmpty()) {
@@ -99,7 +102,7 @@ public final class KeyHistory {
         long oldest = Long.MAX_VALUE;
         for (Entries d : bySource) {
             if (d != null && !d.isEmpty()) {
-                oldest = Math.min(oldest, d.oldest().time());
+                oldest = Math.min(oldest, d.oldestTime());
             }
         }
         if (oldest == Long.MAX_VALUE) {
@@ -107,6 +110,17 @@ public final class KeyHistory {
         }
         long keep = layout.keepMillis();
         return oldest + keep + Math.max(1, keep / 4);
+    }
+
+    /** The first time at which pruning leaves this history empty, or Long.MIN_VALUE when it is empty. */
+    public long emptyAfter() {
+        long newest = Long.MIN_VALUE;
+        for (Entries d : bySource) {
+            if (d != null && !d.isEmpty()) {
+                newest = Math.max(newest, d.newestTime());
+            }
+        }
+        return newest == Long.MIN_VALUE ? newest : newest + layout.keepMillis() + 1;
     }
 
     /** Drops the entries no window or look-up at {@code time} or later can reach. */
@@ -133,7 +147,7 @@ public final class KeyHistory {
             windows[w.index()] = a;
         }
         if (bySource[source] == null) {
-            bySource[source] = new Entries();
+            bySource[source] = new Entries(layout.kept(source).size());
         }
         a.advance(bySource[source], at);
         return a;
@@ -170,12 +184,13 @@ public final class KeyHistory {
         boolean beforeCurrentOnly = current != null && current.schema() == h.source();
         Iterator<Long> newestFirst = positions.descendingIterator();
         while (newestFirst.hasNext()) {
-            Entry e = events.get(newestFirst.next());
-            if (beforeCurrentOnly && (e.time() > current.time()
-                    || e.time() == current.time() && e.sequence() >= current.sequence())) {
+            long p = newestFirst.next();
+            long time = events.time(p);
+            if (beforeCurrentOnly && (time > current.time()
+                    || time == current.time() && events.sequence(p) >= current.sequence())) {
                 continue;
             }
-            return e.time() >= at - h.overMillis();
+            return time >= at - h.overMillis();
         }
         return false;
     }
@@ -187,7 +202,7 @@ public final class KeyHistory {
             index = new HashMap<>();
             int f = layout.position(h);
             for (long p = events.first(); p < events.end(); p++) {
-                index.computeIfAbsent(normal(events.get(p).values()[f]), v -> new ArrayDeque<>(2)).addLast(p);
+                index.computeIfAbsent(normal(events.value(p, f)), v -> new ArrayDeque<>(2)).addLast(p);
             }
             seen[h.index()] = index;
         }
@@ -204,33 +219,29 @@ public final class KeyHistory {
                 continue;
             }
             for (long p = events.first(); p < events.end(); p++) {
-                Entry e = events.get(p);
-                w.writeVarLong(e.time());
-                w.writeVarLong(e.sequence());
+                w.writeVarLong(events.time(p));
+                w.writeVarLong(events.sequence(p));
                 for (int f = 0; f < fields.size(); f++) {
-                    writeValue(w, fields.get(f).type(), e.values()[f]);
+                    writeValue(w, fields.get(f).type(), events.value(p, f));
                 }
             }
         }
     }
 
     public static KeyHistory read(HistoryLayout layout, StateReader r) {
-        KeyHistory h = new KeyHistory(layout);
+        KeyHistory h = layout.newHistory();
         for (int s = 0; s < h.bySource.length; s++) {
             int n = r.readVarInt();
             if (n == 0) {
                 continue;
             }
             List<FieldSlot> fields = layout.kept(s);
-            Entries events = new Entries();
+            Entries events = new Entries(fields.size());
             for (int i = 0; i < n; i++) {
-                long time = r.readVarLong();
-                long sequence = r.readVarLong();
-                Object[] values = new Object[fields.size()];
-                for (int f = 0; f < values.length; f++) {
-                    values[f] = readValue(r, fields.get(f).type());
+                events.add(r.readVarLong(), r.readVarLong());
+                for (int f = 0; f < fields.size(); f++) {
+                    events.setNewest(f, readValue(r, fields.get(f).type()));
                 }
-                events.add(new Entry(time, sequence, values));
             }
             h.bySource[s] = events;
         }

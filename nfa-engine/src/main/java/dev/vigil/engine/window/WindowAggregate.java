@@ -60,11 +60,11 @@ final class WindowAggregate {
         if (next < entries.first()) {
             reset(entries.first()); // entries it had not read left before it was asked: read what is left
         }
-        while (next < entries.end() && entries.get(next).time() <= at) {
+        while (next < entries.end() && entries.time(next) <= at) {
             include(entries, next++);
         }
         long edge = at - spec.overMillis();
-        while (from < next && entries.get(from).time() <= edge) {
+        while (from < next && entries.time(from) <= edge) {
             exclude(entries, from++);
         }
     }
@@ -94,7 +94,7 @@ final class WindowAggregate {
     }
 
     private Object value(Entries entries, long position) {
-        return entries.get(position).values()[field];
+        return entries.value(position, field);
     }
 
     private void include(Entries entries, long position) {
