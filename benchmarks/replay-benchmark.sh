@@ -5,12 +5,12 @@
 # cards grows at about the same number of events. Prints the simulator's own rate too.
 # Usage (from the repository root, after ./mvnw -q package -DskipTests):
 #   benchmarks/replay-benchmark.sh [CARDS] [DAYS] [WORK_DIR]
-# VIGIL_JAVA_OPTS defaults to -Xmx12g -XX:+UseParallelGC -XX:NewRatio=1.
+# VIGIL_JAVA_OPTS defaults to -Xms12g -Xmx12g -XX:+UseParallelGC -XX:NewRatio=1.
 set -euo pipefail
 cards="${1:-1000000}"
 days="${2:-4}"
 work="${3:-$(mktemp -d)}"
-export VIGIL_JAVA_OPTS="${VIGIL_JAVA_OPTS:--Xmx12g -XX:+UseParallelGC -XX:NewRatio=1}"
+export VIGIL_JAVA_OPTS="${VIGIL_JAVA_OPTS:--Xms12g -Xmx12g -XX:+UseParallelGC -XX:NewRatio=1}"
 mkdir -p "$work/schema-only"
 cp rules/schema/events.vgl "$work/schema-only/"
 summary() { grep -E "events read|records written|alerts:|time:|peak heap" | tr -s ' ' | paste -sd ';' -; }

@@ -35,7 +35,13 @@ final class EngineHarness {
     final EventSchema schema;
 
     EngineHarness(String rules) {
-        compilation = VigilCompiler.compile(SourceLoader.of(Map.of("r.vgl", EVENTS + rules)), List.of("r.vgl"));
+        this(rules, "0s");
+    }
+
+    /** With E declared {@code out_of_order} by {@code bound} (a duration literal). */
+    EngineHarness(String rules, String bound) {
+        String events = EVENTS.replace("out_of_order 0s", "out_of_order " + bound);
+        compilation = VigilCompiler.compile(SourceLoader.of(Map.of("r.vgl", events + rules)), List.of("r.vgl"));
         assertTrue(compilation.ok(), () -> compilation.diagnostics() + "\n" + rules);
         schema = compilation.event("E").orElseThrow();
     }

@@ -101,6 +101,8 @@ class EvaluationTest {
             return decimals[window];
         }
         @Override public boolean historyContains(int h, Object value) { return history.getOrDefault(h, Set.of()).contains(value); }
+        @Override public long firstSeen(int h, Object value) { throw new UnsupportedOperationException("not evaluated here"); }
+        @Override public long lastSeen(int h, Object value) { throw new UnsupportedOperationException("not evaluated here"); }
         @Override public double score() { return score; }
     }
 

@@ -209,6 +209,8 @@ class GrammarTest {
             "country in (\"US\", \"CA\")   | (in country 'US' 'CA')",
             "mcc not in (1, 2)         | (not-in mcc int:1 int:2)",
             "m not in history(Txn.merchant_id over 90d) | (not-in-history m Txn.merchant_id 7776000000ms)",
+            "ts - first_seen(d in Login.device_id over 30d) < 1h | (< (- ts (first_seen d Login.device_id 2592000000ms)) dur:3600000ms)",
+            "last_seen(lower(m) in Txn.merchant_id over 1d) | (last_seen (lower m) Txn.merchant_id 86400000ms)",
             "email matches \".*@x\\.com\"  | (matches email '.*@x\\.com')",
             "email not matches \"a\"     | (not-matches email 'a')",
             "count(Txn over 10m) >= 4  | (>= (window count Txn 600000ms) int:4)",

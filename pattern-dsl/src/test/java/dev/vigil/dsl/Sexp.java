@@ -54,6 +54,10 @@ final class Sexp {
             return "(" + (h.negated() ? "not-in-history " : "in-history ") + of(h.value()) + " " + h.eventType().text() + "."
                     + h.field().text() + " " + h.over().millis() + "ms)";
         }
+        if (e instanceof Expr.Seen seen) {
+            return "(" + seen.function().text() + " " + of(seen.value()) + " " + seen.eventType().text() + "."
+                    + seen.field().text() + " " + seen.over().millis() + "ms)";
+        }
         Expr.Matches m = (Expr.Matches) e;
         return "(" + (m.negated() ? "not-matches " : "matches ") + of(m.value()) + " '" + m.regex().value() + "')";
     }

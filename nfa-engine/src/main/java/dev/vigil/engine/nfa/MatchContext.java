@@ -1,6 +1,7 @@
 package dev.vigil.engine.nfa;
 
 import dev.vigil.dsl.program.EvalContext;
+import dev.vigil.dsl.program.NoValue;
 import dev.vigil.dsl.program.RuleProgram;
 import dev.vigil.dsl.schema.Event;
 import dev.vigil.engine.window.KeyHistory;
@@ -90,6 +91,23 @@ final class MatchContext implements EvalContext {
     @Override
     public boolean historyContains(int h, Object value) {
         return history.historyContains(rule.histories().get(h), at, current, value);
+    }
+
+    @Override
+    public long firstSeen(int h, Object value) {
+        return seen(history.firstSeen(rule.histories().get(h), at, current, value));
+    }
+
+    @Override
+    public long lastSeen(int h, Object value) {
+        return seen(history.lastSeen(rule.histories().get(h), at, current, value));
+    }
+
+    private static long seen(long time) {
+        if (time == KeyHistory.NEVER) {
+            throw NoValue.INSTANCE;
+        }
+        return time;
     }
 
     @Override

@@ -165,34 +165,72 @@ public final class KeyHistory {
         return window(w, at).asDecimal(bySource[layout.source(w.source())]);
     }
 
+    /** What {@link #firstSeen} and {@link #lastSeen} give when the value was not seen. */
+    public static final long NEVER = Long.MIN_VALUE;
+
     /**
      * Whether {@code value} was seen in the history: events of the source processed before
      * {@code current} (all of them when it is null), no older than {@code at - over}.
      */
     public boolean historyContains(HistorySpec h, long at, Event current, Object value) {
-        int source = layout.source(h.source());
-        Entries events = bySource[source];
-        if (events == null) {
-            return false;
-        }
-        ArrayDeque<Long> positions = index(h, events).get(normal(value));
+        return lastSeen(h, at, current, value) != NEVER;
+    }
+
+    /** The time of the newest event in the history (as {@link #historyContains}) with the value, or {@link #NEVER}. */
+    public long lastSeen(HistorySpec h, long at, Event current, Object value) {
+        Entries events = events(h);
+        ArrayDeque<Long> positions = events == null ? null : index(h, events).get(normal(value));
         if (positions == null) {
-            return false;
+            return NEVER;
         }
-        // "Before the current event" is processing order, (time, arrival); it only applies when the
-        // current event is of the history's type (it is then in the history itself).
-        boolean beforeCurrentOnly = current != null && current.schema() == h.source();
         Iterator<Long> newestFirst = positions.descendingIterator();
         while (newestFirst.hasNext()) {
             long p = newestFirst.next();
-            long time = events.time(p);
-            if (beforeCurrentOnly && (time > current.time()
-                    || time == current.time() && events.sequence(p) >= current.sequence())) {
+            if (!before(h, events, p, current)) {
                 continue;
             }
-            return time >= at - h.overMillis();
+            long time = events.time(p);
+            return time >= at - h.overMillis() ? time : NEVER;
         }
-        return false;
+        return NEVER;
+    }
+
+    /**
+     * The time of the oldest event in the history (as {@link #historyContains}) with the value, or
+     * {@link #NEVER}. Walks the value's entries from the oldest kept: its cost grows with the
+     * entries of that value older than {@code over} that longer windows of the rule still keep.
+     */
+    public long firstSeen(HistorySpec h, long at, Event current, Object value) {
+        Entries events = events(h);
+        ArrayDeque<Long> positions = events == null ? null : index(h, events).get(normal(value));
+        if (positions == null) {
+            return NEVER;
+        }
+        for (long p : positions) {
+            long time = events.time(p);
+            if (time < at - h.overMillis()) {
+                continue;
+            }
+            // Positions are in processing order: once one is not before the current event, none after it is.
+            return before(h, events, p, current) ? time : NEVER;
+        }
+        return NEVER;
+    }
+
+    private Entries events(HistorySpec h) {
+        return bySource[layout.source(h.source())];
+    }
+
+    /**
+     * "Before the current event" is processing order, (time, arrival); it only applies when the
+     * current event is of the history's type (it is then in the history itself).
+     */
+    private static boolean before(HistorySpec h, Entries events, long position, Event current) {
+        if (current == null || current.schema() != h.source()) {
+            return true;
+        }
+        long time = events.time(position);
+        return time < current.time() || time == current.time() && events.sequence(position) < current.sequence();
     }
 
     /** The value index of a history look-up, built from the entries when first asked. */

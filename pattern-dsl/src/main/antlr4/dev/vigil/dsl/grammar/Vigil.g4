@@ -81,6 +81,7 @@ historyRef  : HISTORY LPAREN name DOT name OVER duration RPAREN ;
 primary
     : literal                                                   # literalPrimary
     | fn=name LPAREN source=name (DOT field=name)? OVER duration RPAREN  # windowPrimary
+    | fn=name LPAREN value=expr IN source=name DOT field=name OVER duration RPAREN   # seenPrimary
     | fn=name LPAREN (expr (COMMA expr)*)? RPAREN               # callPrimary
     | name pathStep*                                            # pathPrimary
     | LPAREN expr RPAREN                                        # parenPrimary

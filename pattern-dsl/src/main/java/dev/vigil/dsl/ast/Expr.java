@@ -7,7 +7,7 @@ import java.util.Optional;
 /** Expressions of conditions and alert values. Parentheses are not kept: the printer re-derives them. */
 public sealed interface Expr
         permits Expr.Literal, Expr.Path, Expr.Call, Expr.Window, Expr.Negate, Expr.Binary, Expr.Not, Expr.In,
-        Expr.InHistory, Expr.Matches {
+        Expr.InHistory, Expr.Seen, Expr.Matches {
     Span span();
 
     sealed interface Literal extends Expr permits IntLit, DecimalLit, StringLit, BoolLit, DurationLit {}
@@ -94,6 +94,12 @@ public sealed interface Expr
     /** {@code merchant_id not in history(Txn.merchant_id over 90d)}. */
     record InHistory(Expr value, boolean negated, Name eventType, Name field, DurationLit over, Span span)
             implements Expr {}
+
+    /**
+     * {@code first_seen(device_id in Login.device_id over 30d)} (or {@code last_seen}): the time of
+     * the first (last) event of the key's history with that value.
+     */
+    record Seen(Name function, Expr value, Name eventType, Name field, DurationLit over, Span span) implements Expr {}
 
     /** {@code email matches ".*@example\\.com"}: RE2 syntax, linear time. */
     record Matches(Expr value, boolean negated, StringLit regex, Span span) implements Expr {}

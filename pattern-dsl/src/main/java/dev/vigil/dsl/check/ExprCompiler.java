@@ -107,6 +107,9 @@ final class ExprCompiler {
         if (e instanceof Expr.InHistory h) {
             return inHistory(h, s);
         }
+        if (e instanceof Expr.Seen seen) {
+            return seen(seen, s);
+        }
         return matches((Expr.Matches) e, s);
     }
 
@@ -711,25 +714,54 @@ final class ExprCompiler {
 
     private Typed inHistory(Expr.InHistory h, Scope s) {
         Typed value = compile(h.value(), s);
-        EventSchema source = eventType(h.eventType());
-        if (value.failed() || source == null) {
+        HistorySpec spec = history(value, h.value(), h.eventType(), h.field(), h.over(), h.span());
+        if (spec == null) {
             return Typed.ERROR;
         }
-        Optional<FieldSlot> field = field(source, h.field());
-        if (field.isEmpty() || !positive(h.over(), "a history")) {
-            return Typed.ERROR;
-        }
-        if (!comparable(value.type(), field.get().type()) || value.type().isNumeric() != field.get().type().isNumeric()
-                || value.type().evaluated() != field.get().type().evaluated()) {
-            error(h.span(), "type mismatch: `" + text(h.value()) + "` is " + value.type().withArticle() + ", `"
-                    + h.eventType() + "." + h.field() + "` is " + field.get().type().withArticle(), null);
-            return Typed.ERROR;
-        }
-        HistorySpec spec = resources.history(source, field.get(), h.over().millis());
         int index = spec.index();
         Function<EvalContext, Object> boxed = value.boxedOrThrow();
         boolean negated = h.negated();
         return new Typed(ValueType.BOOLEAN, (BoolEval) ctx -> ctx.historyContains(index, boxed.apply(ctx)) != negated, false);
+    }
+
+    /** {@code first_seen(v in T.f over d)}, {@code last_seen(...)}: a timestamp, no value when never seen. */
+    private Typed seen(Expr.Seen seen, Scope s) {
+        String fn = seen.function().text();
+        boolean first = fn.equals("first_seen");
+        if (!first && !fn.equals("last_seen")) {
+            error(seen.function().span(), "`" + fn + "` is not a history function",
+                    "`v in T.f over d` is looked up by first_seen or last_seen");
+            return Typed.ERROR;
+        }
+        Typed value = compile(seen.value(), s);
+        HistorySpec spec = history(value, seen.value(), seen.eventType(), seen.field(), seen.over(), seen.span());
+        if (spec == null) {
+            return Typed.ERROR;
+        }
+        int index = spec.index();
+        Function<EvalContext, Object> boxed = value.boxedOrThrow();
+        LongEval eval = first ? ctx -> ctx.firstSeen(index, boxed.apply(ctx)) : ctx -> ctx.lastSeen(index, boxed.apply(ctx));
+        return new Typed(ValueType.TIMESTAMP, eval, false);
+    }
+
+    /** The history of {@code T.f over d} that {@code value} is looked up in, or null after reporting why not. */
+    private HistorySpec history(Typed value, Expr valueExpr, dev.vigil.dsl.ast.Name eventType, dev.vigil.dsl.ast.Name fieldName,
+                                Expr.DurationLit over, dev.vigil.dsl.ast.Span span) {
+        EventSchema source = eventType(eventType);
+        if (value.failed() || source == null) {
+            return null;
+        }
+        Optional<FieldSlot> field = field(source, fieldName);
+        if (field.isEmpty() || !positive(over, "a history")) {
+            return null;
+        }
+        if (!comparable(value.type(), field.get().type()) || value.type().isNumeric() != field.get().type().isNumeric()
+                || value.type().evaluated() != field.get().type().evaluated()) {
+            error(span, "type mismatch: `" + text(valueExpr) + "` is " + value.type().withArticle() + ", `"
+                    + eventType.text() + "." + fieldName.text() + "` is " + field.get().type().withArticle(), null);
+            return null;
+        }
+        return resources.history(source, field.get(), over.millis());
     }
 
     private EventSchema eventType(dev.vigil.dsl.ast.Name name) {

@@ -63,6 +63,10 @@ final class ExprPrinter {
             List<String> items = in.candidates().stream().map(ExprPrinter::print).toList();
             return operand(in.value(), COMPARISON + 1) + (in.negated() ? " not in (" : " in (") + String.join(", ", items) + ")";
         }
+        if (e instanceof Expr.Seen seen) {
+            return seen.function().text() + "(" + operand(seen.value(), COMPARISON + 1) + " in " + seen.eventType().text()
+                    + "." + seen.field().text() + " over " + seen.over() + ")";
+        }
         if (e instanceof Expr.InHistory h) {
             return operand(h.value(), COMPARISON + 1) + (h.negated() ? " not in " : " in ") + "history("
                     + h.eventType().text() + "." + h.field().text() + " over " + h.over() + ")";

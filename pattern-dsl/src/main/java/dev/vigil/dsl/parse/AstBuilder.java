@@ -321,6 +321,10 @@ final class AstBuilder {
             return new Expr.Window(name(w.fn), name(w.source), Optional.ofNullable(w.field).map(this::name),
                     duration(w.duration()), s);
         }
+        if (ctx instanceof SeenPrimaryContext seen) {
+            return new Expr.Seen(name(seen.fn), expr(seen.value), name(seen.source), name(seen.field),
+                    duration(seen.duration()), s);
+        }
         if (ctx instanceof CallPrimaryContext c) {
             return new Expr.Call(name(c.fn), c.expr().stream().map(this::expr).toList(), s);
         }

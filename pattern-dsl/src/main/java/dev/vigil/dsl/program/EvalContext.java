@@ -28,6 +28,12 @@ public interface EvalContext {
     /** Whether the key's history holds {@code value} for a history look-up (value as {@link Event#value} gives it). */
     boolean historyContains(int history, Object value);
 
+    /** The time of the first event in a history with the value; throws {@link NoValue} when there is none. */
+    long firstSeen(int history, Object value);
+
+    /** The time of the last event in a history with the value; throws {@link NoValue} when there is none. */
+    long lastSeen(int history, Object value);
+
     /** The model score of the match; only asked after the rule's {@code score} clause ran. */
     double score();
 }
