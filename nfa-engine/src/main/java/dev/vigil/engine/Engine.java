@@ -41,6 +41,8 @@ public final class Engine {
     private final EngineCounters counters = new EngineCounters();
     private final EventCodec events;
     private final Deadlines deadlines = new Deadlines(); // scratch of schedule()
+    /** The input has ended and the last timers fire: clean-up timers are skipped. */
+    private boolean finishing;
 
     public Engine(List<RuleProgram> rules, List<EventSchema> schemas, int partitions, EngineConfig config,
                   StateBackend state, Outputs outputs) {
@@ -177,9 +179,13 @@ public final class Engine {
         for (int p = 0; p < partitions; p++) {
             buffer.finish(p);
         }
+        finishing = true;
         advance();
         long end = buffer.maxTime();
         for (KeyGroup group : groups) {
+            if (group.rules.stream().noneMatch(r -> runners.get(r).canWaitForEnd())) {
+                continue; // visiting every key of a large store costs as much as the replay's last day
+            }
             // Only runs waiting for one more event (`not next x` at the end, unbounded) complete here;
             // visit just their keys, in a fixed order, so the same input gives the same output.
             List<String> keys = new ArrayList<>();
@@ -241,12 +247,17 @@ public final class Engine {
     }
 
     private void fire(TimerQueue.Timer t) {
-        KeyGroup group = groups.get(groupOfRule[t.namespace()]);
+        boolean cleanup = t.namespace() >= runners.size();
+        if (cleanup && finishing) {
+            return; // the input has ended: clean-up changes nothing any more, and would read every key's state
+        }
+        KeyGroup group = groups.get(groupOfRule[cleanup ? t.namespace() - runners.size() : t.namespace()]);
         KeyGroup.States states = group.store.get(t.key());
         if (states == null || t.time() < states.timerAt) {
             return; // the key's state went, or an earlier timer replaced this one and woke it already
         }
         states.timerAt = Long.MAX_VALUE;
+        states.outputTimer = false;
         // Every rule lets time pass, not only those with a deadline due: clean-up waits for the
         // group's last expiry, and each rule's expired parts go now.
         for (int local = 0; local < group.rules.size(); local++) {
@@ -264,6 +275,8 @@ public final class Engine {
      * Makes sure a timer wakes the key when its group next needs it (see {@link Deadlines}). Only
      * an earlier time needs a new timer: one registered for a time that has become too early
      * fires, finds nothing due, and schedules again; one made stale by an earlier timer is skipped.
+     * A timer is of the output kind when an output is due: the end of the input fires only those,
+     * so an output deadline always has one (registered even when an earlier clean-up timer is).
      */
     private void schedule(KeyGroup group, String key, KeyGroup.States states) {
         deadlines.reset();
@@ -274,9 +287,11 @@ public final class Engine {
             }
         }
         long wake = deadlines.wake();
-        if (wake < states.timerAt) {
-            timers.register(wake, group.timerNamespace(), key);
-            states.timerAt = wake;
+        boolean output = deadlines.outputDue();
+        if (wake < states.timerAt || output && !states.outputTimer) {
+            timers.register(wake, output ? group.outputTimerNamespace() : group.cleanupTimerNamespace(runners.size()), key);
+            states.timerAt = Math.min(states.timerAt, wake);
+            states.outputTimer |= output;
         }
     }
 

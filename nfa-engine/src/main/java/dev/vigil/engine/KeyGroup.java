@@ -19,6 +19,11 @@ final class KeyGroup {
         final KeyState[] byRule;
         /** The time of the timer registered for this key (one for the whole group), or Long.MAX_VALUE. */
         long timerAt = Long.MAX_VALUE;
+        /**
+         * Whether a timer of the output kind is registered, at or before the earliest output
+         * deadline (false: only clean-up, which the end of the input skips; see Engine.schedule).
+         */
+        boolean outputTimer;
 
         States(int rules) {
             byRule = new KeyState[rules];
@@ -43,11 +48,17 @@ final class KeyGroup {
     }
 
     /**
-     * The namespace of the group's timers: its first rule's number. (Format 1 state filed a timer
-     * per rule under the rule's own number; those still wake the right group.)
+     * The namespace of the group's timers that may produce output: its first rule's number.
+     * (Format 1 state filed a timer per rule under the rule's own number, format 2 one per group
+     * under this one; both still wake the right group, as timers that may produce output.)
      */
-    int timerNamespace() {
+    int outputTimerNamespace() {
         return rules.get(0);
+    }
+
+    /** The namespace of the group's clean-up timers: after every rule's number. */
+    int cleanupTimerNamespace(int ruleCount) {
+        return ruleCount + rules.get(0);
     }
 
     void add(int globalRule, RuleProgram rule) {

@@ -16,10 +16,12 @@ import java.util.List;
  * refused, not misread.
  *
  * <p>Format 1 had no group timer (each rule registered its own, at the time its state kept): the
- * earliest of those stands in for it.
+ * earliest of those stands in for it. Format 2 did not say whether the timer was one that may
+ * produce output: its timers are all taken as such, and the flag as false, so that an output
+ * deadline gets a timer of its own.
  */
 final class KeyGroupCodec implements Codec<KeyGroup.States> {
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
     private final List<KeyStateCodec> rules;
 
@@ -33,6 +35,7 @@ final class KeyGroupCodec implements Codec<KeyGroup.States> {
         StateWriter w = new StateWriter();
         w.writeByte(VERSION);
         w.writeLong(states.timerAt);
+        w.writeBoolean(states.outputTimer);
         w.writeVarInt(states.byRule.length);
         for (int i = 0; i < states.byRule.length; i++) {
             KeyState st = states.byRule[i];
@@ -48,11 +51,12 @@ final class KeyGroupCodec implements Codec<KeyGroup.States> {
     public KeyGroup.States decode(byte[] bytes) {
         StateReader r = new StateReader(bytes);
         int version = r.readByte();
-        if (version != 1 && version != VERSION) {
+        if (version < 1 || version > VERSION) {
             throw new IllegalStateException("key state written in format " + version + ", which this Vigil (format "
                     + VERSION + ") cannot read");
         }
         long timerAt = version == 1 ? Long.MAX_VALUE : r.readLong();
+        boolean outputTimer = version >= 3 && r.readBoolean();
         int count = r.readVarInt();
         if (count != rules.size()) {
             throw new IllegalStateException("key state of " + count + " rules for a group of " + rules.size()
@@ -68,6 +72,7 @@ final class KeyGroupCodec implements Codec<KeyGroup.States> {
             }
         }
         states.timerAt = timerAt;
+        states.outputTimer = outputTimer;
         return states;
     }
 }

@@ -35,6 +35,11 @@ public final class Deadlines {
         }
     }
 
+    /** Whether an output is due at some time: the key's timer must then fire even at the end of the input. */
+    public boolean outputDue() {
+        return output != Long.MAX_VALUE;
+    }
+
     /** The time to wake the key, or Long.MAX_VALUE when nothing needs it. */
     public long wake() {
         return Math.min(output, expired == Long.MIN_VALUE ? Long.MAX_VALUE : expired);

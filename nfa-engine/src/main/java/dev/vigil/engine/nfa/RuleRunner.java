@@ -257,6 +257,30 @@ public final class RuleRunner {
         return out;
     }
 
+    /**
+     * Whether any key could ever have a run that only the end of the input completes: the rule has
+     * no {@code within} and an absence with no time bound of its own (checked on the pattern, so
+     * the end of the input need not visit every key of rules that cannot).
+     */
+    public boolean canWaitForEnd() {
+        return within == 0 && hasUnboundedAbsence(rule.pattern());
+    }
+
+    private static boolean hasUnboundedAbsence(PatternNode node) {
+        if (node instanceof PatternNode.Stage) {
+            return false;
+        }
+        if (node instanceof PatternNode.Group g) {
+            return hasUnboundedAbsence(g.body());
+        }
+        for (PatternNode.Step step : ((PatternNode.Sequence) node).steps()) {
+            if (step.absent() && step.gapMillis() == 0 || hasUnboundedAbsence(step.node())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the key has a run that only the end of the input can complete (see {@link #onEnd}). */
     public boolean waitsForEnd(KeyState st) {
         for (Run r : st.runs) {
