@@ -41,8 +41,6 @@ public final class Engine {
     private final EngineCounters counters = new EngineCounters();
     private final EventCodec events;
     private final Deadlines deadlines = new Deadlines(); // scratch of schedule()
-    /** The input has ended and the last timers fire: clean-up timers are skipped. */
-    private boolean finishing;
 
     public Engine(List<RuleProgram> rules, List<EventSchema> schemas, int partitions, EngineConfig config,
                   StateBackend state, Outputs outputs) {
@@ -179,7 +177,6 @@ public final class Engine {
         for (int p = 0; p < partitions; p++) {
             buffer.finish(p);
         }
-        finishing = true;
         advance();
         long end = buffer.maxTime();
         for (KeyGroup group : groups) {
@@ -248,7 +245,7 @@ public final class Engine {
 
     private void fire(TimerQueue.Timer t) {
         boolean cleanup = t.namespace() >= runners.size();
-        if (cleanup && finishing) {
+        if (cleanup && buffer.ended()) {
             return; // the input has ended: clean-up changes nothing any more, and would read every key's state
         }
         KeyGroup group = groups.get(groupOfRule[cleanup ? t.namespace() - runners.size() : t.namespace()]);

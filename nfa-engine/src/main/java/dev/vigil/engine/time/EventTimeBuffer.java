@@ -64,6 +64,16 @@ public final class EventTimeBuffer {
         finished[partition] = true;
     }
 
+    /** Whether every partition is done: time has moved to its end. */
+    public boolean ended() {
+        for (boolean f : finished) {
+            if (!f) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Events with time below this bound are final in order; Long.MAX_VALUE once every partition is done. */
     public long releaseBound() {
         long w = Long.MAX_VALUE;
