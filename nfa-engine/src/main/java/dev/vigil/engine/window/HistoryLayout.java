@@ -3,7 +3,6 @@ package dev.vigil.engine.window;
 import dev.vigil.dsl.program.HistorySpec;
 import dev.vigil.dsl.program.RuleProgram;
 import dev.vigil.dsl.program.WindowSpec;
-import dev.vigil.dsl.schema.Event;
 import dev.vigil.dsl.schema.EventSchema;
 import dev.vigil.dsl.schema.FieldSlot;
 import java.util.ArrayList;
