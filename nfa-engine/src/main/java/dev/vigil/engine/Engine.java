@@ -31,9 +31,8 @@ public final class Engine {
 
     private final List<RuleRunner> runners = new ArrayList<>();
     private final List<KeyGroup> groups = new ArrayList<>();
-    /** For each rule: its key group and its place in it. */
+    /** For each rule: its key group (a fired timer names a rule of its group). */
     private final int[] groupOfRule;
-    private final int[] localOfRule;
     private final Map<EventSchema, int[]> groupsByType = new HashMap<>();
     private final TimerQueue timers;
     private final EventTimeBuffer buffer;
@@ -54,7 +53,6 @@ public final class Engine {
         }
         this.buffer = new EventTimeBuffer(partitions, outOfOrder, lateness);
         this.groupOfRule = new int[rules.size()];
-        this.localOfRule = new int[rules.size()];
         Map<List<String>, List<Integer>> rulesByKey = new java.util.LinkedHashMap<>();
         for (RuleProgram rule : rules) {
             int index = runners.size();
@@ -72,7 +70,6 @@ public final class Engine {
             groups.add(group);
             for (int index : members) {
                 groupOfRule[index] = groups.size() - 1;
-                localOfRule[index] = group.rules.size();
                 group.add(index, rules.get(index));
             }
         });

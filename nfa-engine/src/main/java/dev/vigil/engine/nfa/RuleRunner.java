@@ -143,7 +143,7 @@ public final class RuleRunner {
                 }
                 continue;
             }
-            if (within > 0 && e.time() - r.startTime > within || r.gapMillis > 0 && e.time() - r.lastTime > r.gapMillis) {
+            if (e.time() > r.expiry(within)) {
                 continue;
             }
             boolean guardHit = r.guard != null && e.time() <= r.guardUntil && matches(r.guard, e, r.path, st);
@@ -224,7 +224,7 @@ public final class RuleRunner {
                     changed = true;
                     continue;
                 }
-            } else if (within > 0 && r.startTime + within <= time || r.gapMillis > 0 && r.lastTime + r.gapMillis <= time) {
+            } else if (r.expiry(within) <= time) {
                 changed = true;
                 continue;
             }
@@ -303,18 +303,9 @@ public final class RuleRunner {
         long earliest = st.history.expiry();
         into.expires(st.history.emptyAfter());
         for (Run r : st.runs) {
-            long end;
+            long end = r.pendingAtEnd() ? r.absenceDeadline(within) : r.expiry(within);
             if (r.pendingAtEnd()) {
-                end = r.absenceDeadline(within);
                 into.output(end);
-            } else {
-                end = Long.MAX_VALUE;
-                if (within > 0) {
-                    end = r.startTime + within;
-                }
-                if (r.gapMillis > 0) {
-                    end = Math.min(end, r.lastTime + r.gapMillis);
-                }
             }
             earliest = Math.min(earliest, end);
             into.expires(end);

@@ -49,6 +49,21 @@ final class Run {
         return new Run(at, wait, gapMillis, null, false, Long.MAX_VALUE, path, startTime, lastTime, choices);
     }
 
+    /**
+     * When a run waiting at a take can no longer finish (its {@code within} or gap has run out; a
+     * later event cannot extend it), or Long.MAX_VALUE when nothing bounds it.
+     */
+    long expiry(long withinMillis) {
+        long end = Long.MAX_VALUE;
+        if (withinMillis > 0) {
+            end = startTime + withinMillis;
+        }
+        if (gapMillis > 0) {
+            end = Math.min(end, lastTime + gapMillis);
+        }
+        return end;
+    }
+
     /** When an end-of-pattern absence has run out, or Long.MAX_VALUE when it waits for an event. */
     long absenceDeadline(long withinMillis) {
         long deadline = guardUntil;

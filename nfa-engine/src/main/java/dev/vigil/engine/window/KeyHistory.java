@@ -178,8 +178,8 @@ public final class KeyHistory {
 
     /** The time of the newest event in the history (as {@link #historyContains}) with the value, or {@link #NEVER}. */
     public long lastSeen(HistorySpec h, long at, Event current, Object value) {
-        Entries events = events(h);
-        ArrayDeque<Long> positions = events == null ? null : index(h, events).get(normal(value));
+        Entries events = bySource[layout.source(h.source())];
+        ArrayDeque<Long> positions = positions(h, events, value);
         if (positions == null) {
             return NEVER;
         }
@@ -201,8 +201,8 @@ public final class KeyHistory {
      * entries of that value older than {@code over} that longer windows of the rule still keep.
      */
     public long firstSeen(HistorySpec h, long at, Event current, Object value) {
-        Entries events = events(h);
-        ArrayDeque<Long> positions = events == null ? null : index(h, events).get(normal(value));
+        Entries events = bySource[layout.source(h.source())];
+        ArrayDeque<Long> positions = positions(h, events, value);
         if (positions == null) {
             return NEVER;
         }
@@ -217,8 +217,9 @@ public final class KeyHistory {
         return NEVER;
     }
 
-    private Entries events(HistorySpec h) {
-        return bySource[layout.source(h.source())];
+    /** The positions of the source's entries holding {@code value}, oldest first, or null when none. */
+    private ArrayDeque<Long> positions(HistorySpec h, Entries events, Object value) {
+        return events == null ? null : index(h, events).get(normal(value));
     }
 
     /**
