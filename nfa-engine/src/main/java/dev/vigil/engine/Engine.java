@@ -142,6 +142,19 @@ public final class Engine {
             outputs.late(e, late);
         } else {
             counters.accepted++;
+            prefetch(e);
+        }
+    }
+
+    /** The event waits for the watermark: meanwhile its keys' state can be read from disk. */
+    private void prefetch(Event e) {
+        int[] reading = groupsByType.get(e.schema());
+        if (reading == null) {
+            return;
+        }
+        for (int g : reading) {
+            KeyGroup group = groups.get(g);
+            group.store.prefetch(group.keyOf(e));
         }
     }
 
@@ -220,7 +233,7 @@ public final class Engine {
         for (int g : reading) {
             KeyGroup group = groups.get(g);
             int[] locals = group.localRulesByType.get(e.schema());
-            String key = runners.get(group.rules.get(locals[0])).rule().key().keyOf(e);
+            String key = group.keyOf(e);
             KeyGroup.States states = group.store.get(key);
             if (states == null) {
                 states = new KeyGroup.States(group.rules.size());

@@ -1,6 +1,8 @@
 package dev.vigil.engine;
 
+import dev.vigil.dsl.program.KeySpec;
 import dev.vigil.dsl.program.RuleProgram;
+import dev.vigil.dsl.schema.Event;
 import dev.vigil.dsl.schema.EventSchema;
 import dev.vigil.engine.nfa.KeyState;
 import dev.vigil.state.KeyedStore;
@@ -42,9 +44,15 @@ final class KeyGroup {
     final List<Integer> rules = new ArrayList<>();
     final Map<EventSchema, int[]> localRulesByType = new HashMap<>();
     final KeyedStore<States> store;
+    /** Per event type, the key of a rule that reads it: the rules of a group share their key fields. */
+    private final Map<EventSchema, KeySpec> keyByType = new HashMap<>();
 
     KeyGroup(KeyedStore<States> store) {
         this.store = store;
+    }
+
+    String keyOf(Event e) {
+        return keyByType.get(e.schema()).keyOf(e);
     }
 
     /**
@@ -69,6 +77,7 @@ final class KeyGroup {
             int[] grown = java.util.Arrays.copyOf(old, old.length + 1);
             grown[old.length] = local;
             localRulesByType.put(s, grown);
+            keyByType.putIfAbsent(s, rule.key());
         }
     }
 }

@@ -18,4 +18,10 @@ public interface KeyedStore<V> {
     long size();
 
     void forEach(BiConsumer<String, V> action);
+
+    /**
+     * A hint that {@code key} will be read soon, so that a disk-backed store can read it in the
+     * background; {@link #get} gives the same value with or without it. Memory ignores it.
+     */
+    default void prefetch(String key) {}
 }

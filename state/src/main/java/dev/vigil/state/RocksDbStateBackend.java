@@ -8,10 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
 import org.rocksdb.Checkpoint;
@@ -21,7 +22,6 @@ import org.rocksdb.ColumnFamilyOptions;
 import org.rocksdb.DBOptions;
 import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
-import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
@@ -61,6 +61,15 @@ public final class RocksDbStateBackend implements StateBackend {
     private final Map<String, RocksStore<?>> stores = new HashMap<>();
     private final RocksTimers timers;
     private final int cachedKeys;
+    /**
+     * Reads ahead and writes behind for every store ({@link ReadAhead}, {@link WriteBehind}): one
+     * thread beside the engine's, so that the engine thread seldom waits for RocksDB.
+     */
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "state-io");
+        t.setDaemon(true);
+        return t;
+    });
 
     /** Opens the state in {@code config.dir()}, creating it if missing, with every namespace it holds. */
     public RocksDbStateBackend(Config config) {
@@ -71,7 +80,13 @@ public final class RocksDbStateBackend implements StateBackend {
             familyOptions = new ColumnFamilyOptions()
                     .setWriteBufferSize(config.writeBufferBytes())
                     .setMaxWriteBufferNumber(2)
+                    .setMemtablePrefixBloomSizeRatio(0.1)
+                    .setMemtableWholeKeyFiltering(true)
+                    .setCompressionType(org.rocksdb.CompressionType.LZ4_COMPRESSION)
                     .setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(cache).setCacheIndexAndFilterBlocks(true)
+                            .setPinL0FilterAndIndexBlocksInCache(true)
+                            .setCacheIndexAndFilterBlocksWithHighPriority(true)
+                            .setDataBlockIndexType(org.rocksdb.DataBlockIndexType.kDataBlockBinaryAndHash)
                             // Most look-ups of a new key find nothing: a Bloom filter answers them without reading blocks.
                             .setFilterPolicy(new BloomFilter(10)));
             dbOptions = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true)
@@ -110,7 +125,7 @@ public final class RocksDbStateBackend implements StateBackend {
             if (codec == null) {
                 throw new IllegalArgumentException("a RocksDB store needs a codec for namespace " + namespace);
             }
-            return new RocksStore<>(family("store/" + n), codec, cachedKeys);
+            return new RocksStore<>(db, family("store/" + n), codec, cachedKeys, writeOptions, background);
         });
     }
 
@@ -146,6 +161,13 @@ public final class RocksDbStateBackend implements StateBackend {
     @Override
     public void close() {
         stores.values().forEach(RocksStore::writeBack);
+        stores.values().forEach(RocksStore::stopReadingAhead);
+        background.shutdown();
+        try {
+            background.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         timers.close();
         for (ColumnFamilyHandle h : families.values()) {
             h.close();
@@ -155,146 +177,6 @@ public final class RocksDbStateBackend implements StateBackend {
         dbOptions.close();
         familyOptions.close();
         cache.close();
-    }
-
-    /**
-     * A namespace's values: the most recently used keys' values live decoded on the heap (so a busy
-     * key is not decoded and encoded on every event) and are written to RocksDB when they leave the
-     * cache or at a checkpoint; the rest are read from RocksDB.
-     */
-    private final class RocksStore<V> implements KeyedStore<V> {
-        private final ColumnFamilyHandle family;
-        private final Codec<V> codec;
-        /**
-         * Cached values by key, least recently used first; a dirty one differs from what is on disk,
-         * a null one is known to be absent.
-         */
-        private final LinkedHashMap<String, Cached<V>> cached;
-
-        private static final class Cached<V> {
-            V value;
-            boolean dirty;
-            /** Whether RocksDB has a value for the key (so removing it needs a delete). */
-            boolean onDisk;
-
-            Cached(V value, boolean dirty, boolean onDisk) {
-                this.value = value;
-                this.dirty = dirty;
-                this.onDisk = onDisk;
-            }
-        }
-
-        RocksStore(ColumnFamilyHandle family, Codec<V> codec, int capacity) {
-            this.family = family;
-            this.codec = codec;
-            this.cached = new LinkedHashMap<>(Math.min(capacity, 1 << 16), 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Cached<V>> eldest) {
-                    if (size() <= capacity) {
-                        return false;
-                    }
-                    if (eldest.getValue().dirty) {
-                        write(eldest.getKey(), eldest.getValue().value);
-                    }
-                    return true;
-                }
-            };
-        }
-
-        @Override
-        public V get(String key) {
-            Cached<V> c = cached.get(key);
-            if (c != null) {
-                return c.value;
-            }
-            try {
-                byte[] v = db.get(family, key.getBytes(StandardCharsets.UTF_8));
-                if (v == null) {
-                    cached.put(key, new Cached<>(null, false, false)); // known absent: a new key
-                    return null;
-                }
-                V value = codec.decode(v);
-                cached.put(key, new Cached<>(value, false, true));
-                return value;
-            } catch (RocksDBException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        @Override
-        public void put(String key, V value) {
-            Cached<V> c = cached.get(key);
-            if (c != null) {
-                c.value = value;
-                c.dirty = true;
-            } else {
-                // Not cached: it may be on disk (evicted earlier), so a later remove must delete it.
-                cached.put(key, new Cached<>(value, true, true));
-            }
-        }
-
-        private void write(String key, V value) {
-            try {
-                db.put(family, writeOptions, key.getBytes(StandardCharsets.UTF_8), codec.encode(value));
-            } catch (RocksDBException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        /** Writes every changed cached value to RocksDB (the values stay cached). */
-        void writeBack() {
-            for (Map.Entry<String, Cached<V>> e : cached.entrySet()) {
-                if (e.getValue().dirty) {
-                    write(e.getKey(), e.getValue().value);
-                    e.getValue().dirty = false;
-                    e.getValue().onDisk = true;
-                }
-            }
-        }
-
-        @Override
-        public void remove(String key) {
-            Cached<V> c = cached.remove(key);
-            if (c != null && !c.onDisk) {
-                return; // born and gone in the cache: nothing to delete
-            }
-            try {
-                db.delete(family, writeOptions, key.getBytes(StandardCharsets.UTF_8));
-            } catch (RocksDBException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-
-        /** Counts by iterating: exact, and meant for tests and metrics, not the hot path. */
-        @Override
-        public long size() {
-            writeBack();
-            long n = 0;
-            try (RocksIterator it = db.newIterator(family)) {
-                for (it.seekToFirst(); it.isValid(); it.next()) {
-                    n++;
-                }
-            }
-            return n;
-        }
-
-        @Override
-        public void forEach(BiConsumer<String, V> action) {
-            writeBack();
-            List<String> keys = new ArrayList<>();
-            try (RocksIterator it = db.newIterator(family)) {
-                for (it.seekToFirst(); it.isValid(); it.next()) {
-                    keys.add(new String(it.key(), StandardCharsets.UTF_8));
-                }
-            }
-            // Through get, so that a value changed by the action and put back is the cached one.
-            for (String k : keys) {
-                V v = get(k);
-                if (v != null) {
-                    action.accept(k, v);
-                }
-            }
-        }
     }
 
     /**

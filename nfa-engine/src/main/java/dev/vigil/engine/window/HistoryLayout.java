@@ -20,7 +20,8 @@ public final class HistoryLayout {
     private final long keepMillis;
     private final List<List<HistorySpec>> historiesBySource = new ArrayList<>();
 
-    private KeyHistory none;
+    /** The one empty history of a rule without windows and look-ups (final: read-ahead threads decode too). */
+    private final KeyHistory none;
 
     public HistoryLayout(RuleProgram rule) {
         long keep = 0;
@@ -47,6 +48,7 @@ public final class HistoryLayout {
             }
             historiesBySource.add(of);
         }
+        this.none = sources.isEmpty() ? new KeyHistory(this) : null;
     }
 
     /** Registers a source (and a field of it, if not null); returns the field's position. */
@@ -76,13 +78,7 @@ public final class HistoryLayout {
 
     /** A key's history; a rule with no windows and no look-ups shares one that stays empty. */
     public KeyHistory newHistory() {
-        if (sources.isEmpty()) {
-            if (none == null) {
-                none = new KeyHistory(this);
-            }
-            return none;
-        }
-        return new KeyHistory(this);
+        return none != null ? none : new KeyHistory(this);
     }
 
     int histories() {

@@ -1,0 +1,234 @@
+package dev.vigil.state;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
+import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteOptions;
+
+/**
+ * A namespace's values in one column family of {@link RocksDbStateBackend}. The most recently used
+ * keys' values live decoded on the heap (so a busy key is not decoded and encoded on every event);
+ * a changed one is written when it leaves the cache ({@link WriteBehind}, off the engine thread) or
+ * at a checkpoint; the rest are read from RocksDB, ahead of time when hinted ({@link ReadAhead}).
+ * Keys are the state keys in UTF-8, values the codec's bytes.
+ */
+final class RocksStore<V> implements KeyedStore<V> {
+    private final RocksDB db;
+    private final ColumnFamilyHandle family;
+    private final Codec<V> codec;
+    private final WriteOptions writeOptions;
+    private final ReadAhead<V> readAhead;
+    private final WriteBehind<V> writeBehind;
+    /**
+     * Cached values by key, least recently used first; a dirty one may differ from what is on disk
+     * (a dirty null is a delete to make), a null one is known to be absent.
+     */
+    private final LinkedHashMap<String, Cached<V>> cached;
+
+    private static final class Cached<V> {
+        V value;
+        boolean dirty;
+        /** Whether RocksDB may have a value for the key (so removing it needs a delete). */
+        boolean onDisk;
+
+        Cached(V value, boolean dirty, boolean onDisk) {
+            this.value = value;
+            this.dirty = dirty;
+            this.onDisk = onDisk;
+        }
+    }
+
+    /** {@code capacity} keys stay decoded on the heap; reads ahead and writes run on {@code background}. */
+    RocksStore(RocksDB db, ColumnFamilyHandle family, Codec<V> codec, int capacity, WriteOptions writeOptions,
+               Executor background) {
+        this.db = db;
+        this.family = family;
+        this.codec = codec;
+        this.writeOptions = writeOptions;
+        this.readAhead = new ReadAhead<>(this::readAll, background, capacity / 4);
+        this.writeBehind = new WriteBehind<>(this::writeAll, background);
+        this.cached = new LinkedHashMap<>(Math.min(capacity, 1 << 16), 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Cached<V>> eldest) {
+                if (size() <= capacity) {
+                    return false;
+                }
+                if (eldest.getValue().dirty) {
+                    write(eldest.getKey(), eldest.getValue().value);
+                }
+                return true;
+            }
+        };
+    }
+
+    @Override
+    public V get(String key) {
+        Cached<V> c = cached.get(key);
+        if (c != null) {
+            return c.value;
+        }
+        WriteBehind.Handed<V> handed = writeBehind.reclaim(key);
+        if (handed != null) {
+            boolean stale = !handed.written();
+            cached.put(key, new Cached<>(handed.value(), stale, stale || handed.value() != null));
+            return handed.value();
+        }
+        ReadAhead.Read<V> ahead = readAhead.take(key);
+        if (ahead != null) {
+            cached.put(key, new Cached<>(ahead.value(), false, ahead.value() != null));
+            return ahead.value();
+        }
+        try {
+            byte[] v = db.get(family, key.getBytes(StandardCharsets.UTF_8));
+            if (v == null) {
+                cached.put(key, new Cached<>(null, false, false)); // known absent: a new key
+                return null;
+            }
+            V value = codec.decode(v);
+            cached.put(key, new Cached<>(value, false, true));
+            return value;
+        } catch (RocksDBException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void put(String key, V value) {
+        Cached<V> c = cached.get(key);
+        if (c != null) {
+            c.value = value;
+            c.dirty = true;
+        } else {
+            // Not cached: it may be on disk (evicted earlier), so a later remove must delete it.
+            cached.put(key, new Cached<>(value, true, true));
+        }
+    }
+
+    @Override
+    public void remove(String key) {
+        readAhead.forget(key);
+        // The absence stays cached (deleted on disk when it leaves the cache): most removed keys
+        // come back, and would otherwise be read from the disk, or wait for their delete.
+        Cached<V> c = cached.get(key);
+        boolean onDisk = c == null || c.onDisk || writeBehind.pending(key);
+        if (c == null) {
+            cached.put(key, new Cached<>(null, onDisk, onDisk));
+        } else {
+            c.value = null;
+            c.dirty = onDisk;
+            c.onDisk = onDisk;
+        }
+    }
+
+    @Override
+    public void prefetch(String key) {
+        // A key with a write on its way is read from that write, not from the disk.
+        if (!cached.containsKey(key) && !writeBehind.pending(key)) {
+            readAhead.hint(key);
+        }
+    }
+
+    private void write(String key, V value) {
+        readAhead.forget(key);
+        writeBehind.write(key, value);
+    }
+
+    /** Reads and decodes keys in one multi-get (on the background thread). */
+    private List<V> readAll(List<String> keys) {
+        List<byte[]> raw = new ArrayList<>(keys.size());
+        for (String k : keys) {
+            raw.add(k.getBytes(StandardCharsets.UTF_8));
+        }
+        try {
+            List<byte[]> bytes = db.multiGetAsList(Collections.nCopies(keys.size(), family), raw);
+            List<V> values = new ArrayList<>(bytes.size());
+            for (byte[] b : bytes) {
+                values.add(b == null ? null : codec.decode(b));
+            }
+            return values;
+        } catch (RocksDBException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Encodes and writes keys in one write batch, a null value deleting its key (on the background thread). */
+    private void writeAll(List<String> keys, List<V> values) {
+        try (WriteBatch batch = new WriteBatch()) {
+            for (int i = 0; i < keys.size(); i++) {
+                byte[] k = keys.get(i).getBytes(StandardCharsets.UTF_8);
+                V v = values.get(i);
+                if (v == null) {
+                    batch.delete(family, k);
+                } else {
+                    batch.put(family, k, codec.encode(v));
+                }
+            }
+            db.write(writeOptions, batch);
+        } catch (RocksDBException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Writes every changed cached value to RocksDB and waits until everything handed over is
+     * written (the values stay cached, and are not touched until then: the engine thread waits).
+     */
+    void writeBack() {
+        for (Map.Entry<String, Cached<V>> e : cached.entrySet()) {
+            Cached<V> c = e.getValue();
+            if (c.dirty) {
+                readAhead.forget(e.getKey());
+                writeBehind.write(e.getKey(), c.value);
+                c.dirty = false;
+                c.onDisk = c.value != null;
+            }
+        }
+        writeBehind.flush();
+    }
+
+    /** Waits for the reads under way and drops what was read ahead (before the database closes). */
+    void stopReadingAhead() {
+        readAhead.clear();
+    }
+
+    /** Counts by iterating: exact, and meant for tests and metrics, not the hot path. */
+    @Override
+    public long size() {
+        writeBack();
+        long n = 0;
+        try (RocksIterator it = db.newIterator(family)) {
+            for (it.seekToFirst(); it.isValid(); it.next()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Override
+    public void forEach(BiConsumer<String, V> action) {
+        writeBack();
+        List<String> keys = new ArrayList<>();
+        try (RocksIterator it = db.newIterator(family)) {
+            for (it.seekToFirst(); it.isValid(); it.next()) {
+                keys.add(new String(it.key(), StandardCharsets.UTF_8));
+            }
+        }
+        // Through get, so that a value changed by the action and put back is the cached one.
+        for (String k : keys) {
+            V v = get(k);
+            if (v != null) {
+                action.accept(k, v);
+            }
+        }
+    }
+}
