@@ -12,14 +12,16 @@ import java.util.function.Function;
 
 /**
  * Reads ahead for one disk-backed store. Keys the engine will read soon (hinted when their events
- * arrive, well before the watermark lets them through) are read in chunks, one multi-get each, and
+ * arrive, before the watermark lets them through) are read in chunks, one multi-get each, and
  * decoded on a background thread, so that the engine thread finds them decoded instead of waiting
  * for the disk: with millions of keys nearly every event's key has left the heap cache.
  *
- * <p>Only the engine thread calls these methods; the background thread only reads and decodes. A
- * value read ahead is a copy of the disk at some moment after its hint: the store {@link #forget
- * forgets} a key whenever it writes or deletes it, so a value older than the store's own last write
- * is never used. At most {@code limit} keys wait at a time; the oldest hints give way to new ones.
+ * <p>Chunks are read in the order of their hints, at most {@code limit} keys ahead of the engine:
+ * a dense stream can hint more keys than that while its events wait for the watermark, and
+ * reading them all at once would only fill the heap. Only the engine thread calls these methods;
+ * the background thread only reads and decodes. A value read ahead is a copy of the disk at some
+ * moment after its hint: the store {@link #forget forgets} a key whenever it writes or deletes it,
+ * so a value older than the store's own last write is never used.
  */
 final class ReadAhead<V> {
     static final int CHUNK = 64;
@@ -31,6 +33,7 @@ final class ReadAhead<V> {
         final List<String> keys = new ArrayList<>(CHUNK);
         /** Its keys still pending: once none is, the chunk and its values go. */
         int waiting;
+        /** Set when the chunk is given to the background thread. */
         CompletableFuture<List<V>> values;
     }
 
@@ -39,8 +42,12 @@ final class ReadAhead<V> {
     private final int limit;
     /** Keys hinted and not yet taken or forgotten, with the chunk that reads them. */
     private final Map<String, Chunk<V>> pending = new HashMap<>();
-    /** Dispatched chunks, oldest first. */
-    private final ArrayDeque<Chunk<V>> chunks = new ArrayDeque<>();
+    /** Full chunks waiting for their turn to be read, oldest first. */
+    private final ArrayDeque<Chunk<V>> queued = new ArrayDeque<>();
+    /** Chunks given to the background thread with keys still pending, oldest first. */
+    private final ArrayDeque<Chunk<V>> reading = new ArrayDeque<>();
+    /** Pending keys of the chunks in {@link #reading}. */
+    private int ahead;
     private Chunk<V> filling;
 
     /** {@code reader} reads and decodes a chunk of keys (null for a key without a value), on {@code executor}. */
@@ -62,46 +69,55 @@ final class ReadAhead<V> {
         filling.waiting++;
         pending.put(key, filling);
         if (filling.keys.size() == CHUNK) {
-            dispatch();
+            queued.addLast(filling);
+            filling = null;
+            readOn();
         }
-        // Bounded both ways: by keys waiting, and by chunks kept for a key that never came to be read.
-        while ((pending.size() > limit || chunks.size() > 2 * limit / CHUNK) && !chunks.isEmpty()) {
-            Chunk<V> oldest = chunks.pollFirst();
+        // A safety bound only: keys hinted but never read (their events never processed) give way.
+        while (pending.size() > 16 * limit && !(reading.isEmpty() && queued.isEmpty())) {
+            Chunk<V> oldest = reading.isEmpty() ? queued.pollFirst() : reading.pollFirst();
             for (String k : oldest.keys) {
-                pending.remove(k, oldest);
+                if (pending.remove(k, oldest) && oldest.values != null) {
+                    ahead--;
+                }
             }
         }
     }
 
-    /** A key of the chunk is no longer pending; chunks with none pending leave the front of the queue. */
-    private void release(Chunk<V> c) {
-        c.waiting--;
-        while (!chunks.isEmpty() && chunks.peekFirst().waiting == 0) {
-            chunks.pollFirst();
+    /** Gives queued chunks to the background thread while fewer than {@code limit} keys are read ahead. */
+    private void readOn() {
+        while (ahead < limit && !queued.isEmpty()) {
+            read(queued.pollFirst());
         }
     }
 
-    private void dispatch() {
-        Chunk<V> c = filling;
-        filling = null;
+    private void read(Chunk<V> c) {
         List<String> keys = List.copyOf(c.keys);
         c.values = CompletableFuture.supplyAsync(() -> reader.apply(keys), executor);
-        chunks.addLast(c);
+        reading.addLast(c);
+        ahead += c.waiting;
     }
 
     /**
-     * The key's value as read ahead, waiting for its chunk if it is still being read; null when
-     * the key was not hinted, or was forgotten since (then the caller reads it itself).
+     * The key's value as read ahead, waiting for its chunk if it is still being read (or reading it
+     * now if its turn has not come); null when the key was not hinted, or was forgotten since (then
+     * the caller reads it itself).
      */
     Read<V> take(String key) {
         Chunk<V> c = pending.remove(key);
         if (c == null) {
             return null;
         }
-        if (c == filling) {
-            dispatch(); // needed now: read what has been hinted so far in one go
+        if (c.values == null) {
+            if (c == filling) {
+                filling = null;
+            } else {
+                queued.remove(c);
+            }
+            read(c); // needed now
         }
         release(c);
+        readOn();
         try {
             return new Read<>(c.values.join().get(c.keys.indexOf(key)));
         } catch (CompletionException e) {
@@ -112,20 +128,31 @@ final class ReadAhead<V> {
     /** The store is writing or deleting the key: what was read ahead for it may be out of date. */
     void forget(String key) {
         Chunk<V> c = pending.remove(key);
-        if (c != null && c != filling) {
+        if (c != null) {
             release(c);
-        } else if (c != null) {
-            c.waiting--;
         }
     }
 
-    /** Waits for the chunks being read and drops everything read ahead. */
+    /** A key of the chunk is no longer pending; read chunks with none pending leave. */
+    private void release(Chunk<V> c) {
+        c.waiting--;
+        if (c.values != null) {
+            ahead--;
+            while (!reading.isEmpty() && reading.peekFirst().waiting == 0) {
+                reading.pollFirst();
+            }
+        }
+    }
+
+    /** Waits for the chunks being read and drops everything hinted. */
     void clear() {
-        for (Chunk<V> c : chunks) {
+        for (Chunk<V> c : reading) {
             c.values.exceptionally(e -> null).join();
         }
-        chunks.clear();
+        reading.clear();
+        queued.clear();
         pending.clear();
+        ahead = 0;
         filling = null;
     }
 }
