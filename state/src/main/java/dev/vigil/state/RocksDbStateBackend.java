@@ -144,6 +144,11 @@ public final class RocksDbStateBackend implements StateBackend {
         return timers;
     }
 
+    /** How many timers the queue holds on the heap (for tests: a bounded number, whatever the keys). */
+    int bufferedTimers() {
+        return timers.buffered();
+    }
+
     /**
      * A consistent copy of all state in {@code target} (which must not exist yet): memtables are
      * flushed and the files hard-linked, so it costs little whatever the size of the state.
@@ -190,6 +195,12 @@ public final class RocksDbStateBackend implements StateBackend {
      */
     private final class RocksTimers implements TimerQueue, AutoCloseable {
         private static final int BATCH = 4096;
+        /**
+         * Timers registered early enough join the buffer; past this many, the latest leave it (they
+         * are on disk, and the next refill reads them again), so the heap holds a bounded number of
+         * timers however many keys wait for one.
+         */
+        static final int BUFFERED_AT_MOST = 2 * BATCH;
         private static final byte[] FIRST = new byte[0];
 
         private final ColumnFamilyHandle family;
@@ -224,6 +235,10 @@ public final class RocksDbStateBackend implements StateBackend {
             if (buffered && (bufferEnd == null || compare(k, bufferEnd) <= 0)) {
                 buffer.add(k);
                 head = null;
+                if (buffer.size() > BUFFERED_AT_MOST) {
+                    buffer.pollLast();
+                    bufferEnd = buffer.last();
+                }
             }
             size = -1;
         }
@@ -288,6 +303,11 @@ public final class RocksDbStateBackend implements StateBackend {
                 throw new IllegalStateException(e);
             }
             deletesPending = false;
+        }
+
+        /** How many timers are held on the heap (for tests). */
+        int buffered() {
+            return buffer.size();
         }
 
         @Override

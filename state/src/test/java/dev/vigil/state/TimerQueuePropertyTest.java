@@ -1,6 +1,7 @@
 package dev.vigil.state;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Comparator;
 import java.util.Random;
@@ -21,6 +22,38 @@ class TimerQueuePropertyTest {
     void rocksDbFiresLikeASortedSet() {
         int[] n = {0};
         firesLikeASortedSet(20, () -> new RocksDbStateBackend(RocksDbStateBackend.Config.at(dir.resolve("r" + n[0]++))));
+    }
+
+    /**
+     * Many more timers than the queue buffers on the heap, registered ahead of what fires (as a
+     * million keys' clean-up timers are): they fire in order, and the heap holds a bounded number.
+     */
+    @Test
+    void rocksDbFiresManyTimersInOrderAndBuffersABoundedNumber() {
+        Comparator<TimerQueue.Timer> order = Comparator.comparingLong(TimerQueue.Timer::time)
+                .thenComparingInt(TimerQueue.Timer::namespace).thenComparing(TimerQueue.Timer::key);
+        Random r = new Random(11);
+        try (RocksDbStateBackend backend = new RocksDbStateBackend(RocksDbStateBackend.Config.at(dir.resolve("many")))) {
+            TimerQueue q = backend.timers();
+            TreeSet<TimerQueue.Timer> reference = new TreeSet<>(order);
+            int mostBuffered = 0;
+            for (int step = 0; step < 60_000; step++) {
+                if (step % 4 == 3) {
+                    assertEquals(reference.pollFirst(), q.poll(), "step " + step);
+                } else {
+                    long time = (reference.isEmpty() ? 0 : reference.first().time()) + r.nextInt(1_000_000);
+                    TimerQueue.Timer t = new TimerQueue.Timer(time, r.nextInt(3), "k" + r.nextInt(100_000));
+                    q.register(t.time(), t.namespace(), t.key());
+                    reference.add(t);
+                }
+                mostBuffered = Math.max(mostBuffered, backend.bufferedTimers());
+            }
+            while (!reference.isEmpty()) {
+                assertEquals(reference.pollFirst(), q.poll());
+            }
+            assertEquals(null, q.poll());
+            assertTrue(mostBuffered <= 2 * 4096, "at most " + mostBuffered + " timers on the heap");
+        }
     }
 
     private static void firesLikeASortedSet(int rounds, java.util.function.Supplier<StateBackend> backends) {
