@@ -19,6 +19,8 @@ import org.rocksdb.Checkpoint;
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
 import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.CompressionType;
+import org.rocksdb.DataBlockIndexType;
 import org.rocksdb.DBOptions;
 import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
@@ -80,13 +82,16 @@ public final class RocksDbStateBackend implements StateBackend {
             familyOptions = new ColumnFamilyOptions()
                     .setWriteBufferSize(config.writeBufferBytes())
                     .setMaxWriteBufferNumber(2)
+                    // Every access is a point look-up by key (no scans on the hot path): Bloom filters in
+                    // the memtables as in the tables, level-0 filters and indexes kept in the cache, a hash
+                    // index inside data blocks, and LZ4, cheaper to decompress than the default Snappy.
                     .setMemtablePrefixBloomSizeRatio(0.1)
                     .setMemtableWholeKeyFiltering(true)
-                    .setCompressionType(org.rocksdb.CompressionType.LZ4_COMPRESSION)
+                    .setCompressionType(CompressionType.LZ4_COMPRESSION)
                     .setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(cache).setCacheIndexAndFilterBlocks(true)
                             .setPinL0FilterAndIndexBlocksInCache(true)
                             .setCacheIndexAndFilterBlocksWithHighPriority(true)
-                            .setDataBlockIndexType(org.rocksdb.DataBlockIndexType.kDataBlockBinaryAndHash)
+                            .setDataBlockIndexType(DataBlockIndexType.kDataBlockBinaryAndHash)
                             // Most look-ups of a new key find nothing: a Bloom filter answers them without reading blocks.
                             .setFilterPolicy(new BloomFilter(10)));
             dbOptions = new DBOptions().setCreateIfMissing(true).setCreateMissingColumnFamilies(true)

@@ -79,27 +79,32 @@ final class RocksStore<V> implements KeyedStore<V> {
         }
         WriteBehind.Handed<V> handed = writeBehind.reclaim(key);
         if (handed != null) {
+            // A called-off write leaves the disk behind: the value is dirty, and an older one may be there to delete.
             boolean stale = !handed.written();
-            cached.put(key, new Cached<>(handed.value(), stale, stale || handed.value() != null));
-            return handed.value();
+            return cache(key, handed.value(), stale, stale || handed.value() != null);
         }
         ReadAhead.Read<V> ahead = readAhead.take(key);
-        if (ahead != null) {
-            cached.put(key, new Cached<>(ahead.value(), false, ahead.value() != null));
-            return ahead.value();
-        }
+        V value = ahead != null ? ahead.value() : read(key);
+        return cache(key, value, false, value != null); // a null is cached too: known absent, a new key
+    }
+
+    private V cache(String key, V value, boolean dirty, boolean onDisk) {
+        cached.put(key, new Cached<>(value, dirty, onDisk));
+        return value;
+    }
+
+    /** Reads and decodes a key's value on the calling thread; null when it has none. */
+    private V read(String key) {
         try {
-            byte[] v = db.get(family, key.getBytes(StandardCharsets.UTF_8));
-            if (v == null) {
-                cached.put(key, new Cached<>(null, false, false)); // known absent: a new key
-                return null;
-            }
-            V value = codec.decode(v);
-            cached.put(key, new Cached<>(value, false, true));
-            return value;
+            byte[] v = db.get(family, keyBytes(key));
+            return v == null ? null : codec.decode(v);
         } catch (RocksDBException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static byte[] keyBytes(String key) {
+        return key.getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
@@ -147,7 +152,7 @@ final class RocksStore<V> implements KeyedStore<V> {
     private List<V> readAll(List<String> keys) {
         List<byte[]> raw = new ArrayList<>(keys.size());
         for (String k : keys) {
-            raw.add(k.getBytes(StandardCharsets.UTF_8));
+            raw.add(keyBytes(k));
         }
         try {
             List<byte[]> bytes = db.multiGetAsList(Collections.nCopies(keys.size(), family), raw);
@@ -165,7 +170,7 @@ final class RocksStore<V> implements KeyedStore<V> {
     private void writeAll(List<String> keys, List<V> values) {
         try (WriteBatch batch = new WriteBatch()) {
             for (int i = 0; i < keys.size(); i++) {
-                byte[] k = keys.get(i).getBytes(StandardCharsets.UTF_8);
+                byte[] k = keyBytes(keys.get(i));
                 V v = values.get(i);
                 if (v == null) {
                     batch.delete(family, k);
