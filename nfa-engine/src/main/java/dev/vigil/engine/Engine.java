@@ -322,7 +322,8 @@ public final class Engine {
     }
 
     private void emit(List<Match> matches) {
-        for (Match m : matches) {
+        for (int i = 0; i < matches.size(); i++) {
+            Match m = matches.get(i);
             counters.matchesByRule.merge(m.rule().name(), 1L, Long::sum);
             outputs.match(m);
         }

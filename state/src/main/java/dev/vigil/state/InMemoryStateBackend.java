@@ -65,6 +65,8 @@ public final class InMemoryStateBackend implements StateBackend {
         private int[] namespaces = new int[1024];
         private String[] keys = new String[1024];
         private int size;
+        /** The earliest timer as an object, made once: the engine peeks before every event. */
+        private Timer head;
 
         @Override
         public void register(long time, int namespace, String key) {
@@ -73,6 +75,7 @@ public final class InMemoryStateBackend implements StateBackend {
                 namespaces = java.util.Arrays.copyOf(namespaces, size * 2);
                 keys = java.util.Arrays.copyOf(keys, size * 2);
             }
+            head = null;
             int i = size++;
             while (i > 0) {
                 int parent = (i - 1) >>> 1;
@@ -87,7 +90,10 @@ public final class InMemoryStateBackend implements StateBackend {
 
         @Override
         public Timer peek() {
-            return size == 0 ? null : new Timer(times[0], namespaces[0], keys[0]);
+            if (head == null && size > 0) {
+                head = new Timer(times[0], namespaces[0], keys[0]);
+            }
+            return head;
         }
 
         @Override
@@ -95,7 +101,7 @@ public final class InMemoryStateBackend implements StateBackend {
             if (size == 0) {
                 return null;
             }
-            Timer t = new Timer(times[0], namespaces[0], keys[0]);
+            Timer t = peek();
             removeFirst();
             // Drop queued duplicates of the timer just taken.
             while (size > 0 && times[0] == t.time() && namespaces[0] == t.namespace() && keys[0].equals(t.key())) {
@@ -105,6 +111,7 @@ public final class InMemoryStateBackend implements StateBackend {
         }
 
         private void removeFirst() {
+            head = null;
             int last = --size;
             long time = times[last];
             int namespace = namespaces[last];

@@ -18,7 +18,9 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Decodes one JSON record against the declared event schemas. The type is recognised by its
@@ -38,6 +40,7 @@ public final class EventDecoder {
     private JsonToken[] kinds = new JsonToken[32];
     private String[] texts = new String[32];
     private int members;
+    private final Map<EventSchema, EventBuilder> builders = new HashMap<>(); // one reused per type
 
     public EventDecoder(List<EventSchema> schemas) {
         for (EventSchema s : schemas) {
@@ -69,7 +72,7 @@ public final class EventDecoder {
         if (schema == null) {
             return new Refused(describeUnknownType());
         }
-        EventBuilder b = new EventBuilder(schema);
+        EventBuilder b = builders.computeIfAbsent(schema, EventBuilder::new).reset();
         for (FieldSlot f : schema.fields()) {
             int m = member(f.name());
             if (m < 0 || kinds[m] == JsonToken.VALUE_NULL) {

@@ -1,12 +1,11 @@
 package dev.vigil.engine.nfa;
 
 import dev.vigil.engine.window.KeyHistory;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Everything one rule keeps for one key: its waiting runs and the history its windows read. */
 public final class KeyState {
-    List<Run> runs = new ArrayList<>();
+    List<Run> runs = RuleRunner.NO_RUNS;
     final KeyHistory history;
     /** The earliest time something of this state runs out (kept by {@link RuleRunner#deadlines}), or Long.MAX_VALUE. */
     long deadline = Long.MAX_VALUE;

@@ -121,17 +121,21 @@ public final class RuleRunner {
 
     /** Feeds one event of the key; events must come in (time, arrival) order. */
     public List<Match> onEvent(KeyState st, String key, Event e) {
-        List<Match> out = new ArrayList<>(0); // an empty ArrayList allocates no array
+        // Most events of most rules match nothing, open nothing and keep nothing: on that path
+        // nothing is allocated (no output list, no run list, no iterators), which keeps the
+        // collector's work to what state really keeps.
+        List<Match> out = NO_MATCHES;
         if (e.time() - 1 >= st.deadline) {
-            onTime(st, key, e.time() - 1, out); // something ran out before this event
+            out = onTime(st, key, e.time() - 1, out); // something ran out before this event
         }
         st.history.add(e);
-        // Most events change nothing for most rules: the next list is made only when a run survives or starts.
-        List<Run> next = st.runs.isEmpty() ? NO_RUNS : new ArrayList<>(st.runs.size() + 2);
+        List<Run> runs = st.runs;
+        List<Run> next = runs.isEmpty() ? NO_RUNS : new ArrayList<>(runs.size() + 2);
         completed.clear();
         candidates.clear();
         touched.clear();
-        for (Run r : st.runs) {
+        for (int i = 0; i < runs.size(); i++) {
+            Run r = runs.get(i);
             if (r.pendingAtEnd()) {
                 if (r.guard != null && e.time() <= r.guardUntil && matches(r.guard, e, r.path, st)) {
                     continue;
@@ -170,7 +174,8 @@ public final class RuleRunner {
                 }
             }
         }
-        for (Candidate c : candidates) {
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate c = candidates.get(i);
             Run r = c.run();
             boolean takes = c.takes();
             boolean suppressed = false;
@@ -186,17 +191,19 @@ public final class RuleRunner {
                 next = add(next, r.guardNextOnly ? r.withoutGuard() : r);
             }
         }
-        for (Choice c : touched) {
+        for (int i = 0; i < touched.size(); i++) {
+            Choice c = touched.get(i);
             c.loopCanTake = false;
             c.exitCanTake = false;
         }
-        for (Run start : startRuns) {
+        for (int i = 0; i < startRuns.size(); i++) {
+            Run start = startRuns.get(i);
             if (matches(start.at.stage(), e, null, st)) {
                 next = take(start.at, e, null, e.time(), next, completed);
             }
         }
         st.runs = next;
-        emit(st, key, completed, out);
+        out = emit(st, key, completed, out);
         cap(st, key);
         return out;
     }
@@ -206,34 +213,41 @@ public final class RuleRunner {
      * that ran out by then fire, and runs that can no longer finish are dropped.
      */
     public List<Match> onTimer(KeyState st, String key, long time) {
-        List<Match> out = new ArrayList<>();
-        onTime(st, key, time, out);
-        return out;
+        return onTime(st, key, time, NO_MATCHES);
     }
 
-    private void onTime(KeyState st, String key, long time, List<Match> out) {
+    /** Lets time pass; returns {@code out}, or a new list with it and the absences completed. */
+    private List<Match> onTime(KeyState st, String key, long time, List<Match> out) {
         st.history.prune(time); // history ages out even for a key that sees no more events
-        List<Completed> completed = new ArrayList<>();
-        List<Run> kept = new ArrayList<>(st.runs.size());
-        boolean changed = false;
-        for (Run r : st.runs) {
+        List<Run> runs = st.runs;
+        List<Completed> done = null;
+        List<Run> kept = null; // made at the first run that goes
+        for (int i = 0; i < runs.size(); i++) {
+            Run r = runs.get(i);
+            boolean goes;
             if (r.pendingAtEnd()) {
                 long deadline = r.absenceDeadline(within);
-                if (deadline <= time) {
-                    completed.add(new Completed(r.path, deadline));
-                    changed = true;
-                    continue;
+                goes = deadline <= time;
+                if (goes) {
+                    if (done == null) {
+                        done = new ArrayList<>(2);
+                    }
+                    done.add(new Completed(r.path, deadline));
                 }
-            } else if (r.expiry(within) <= time) {
-                changed = true;
-                continue;
+            } else {
+                goes = r.expiry(within) <= time;
             }
-            kept.add(r);
+            if (goes && kept == null) {
+                kept = new ArrayList<>(runs.subList(0, i));
+            } else if (!goes && kept != null) {
+                kept.add(r);
+            }
         }
-        if (changed) {
-            st.runs = kept;
-            emit(st, key, completed, out);
+        if (kept == null) {
+            return out;
         }
+        st.runs = kept.isEmpty() ? NO_RUNS : kept;
+        return done == null ? out : emit(st, key, done, out);
     }
 
     /**
@@ -242,7 +256,6 @@ public final class RuleRunner {
      * now, so it completes, detected at the end of the input.
      */
     public List<Match> onEnd(KeyState st, String key, long endTime) {
-        List<Match> out = new ArrayList<>();
         List<Completed> completed = new ArrayList<>();
         List<Run> kept = new ArrayList<>();
         for (Run r : st.runs) {
@@ -253,8 +266,7 @@ public final class RuleRunner {
             }
         }
         st.runs = kept;
-        emit(st, key, completed, out);
-        return out;
+        return emit(st, key, completed, NO_MATCHES);
     }
 
     /**
@@ -302,7 +314,9 @@ public final class RuleRunner {
     public void deadlines(KeyState st, Deadlines into) {
         long earliest = st.history.expiry();
         into.expires(st.history.emptyAfter());
-        for (Run r : st.runs) {
+        List<Run> runs = st.runs;
+        for (int i = 0; i < runs.size(); i++) {
+            Run r = runs.get(i);
             long end = r.pendingAtEnd() ? r.absenceDeadline(within) : r.expiry(within);
             if (r.pendingAtEnd()) {
                 into.output(end);
@@ -335,7 +349,9 @@ public final class RuleRunner {
     }
 
     /** The shared empty run list of keys with nothing open; never added to. */
-    private static final List<Run> NO_RUNS = java.util.Collections.emptyList();
+    static final List<Run> NO_RUNS = java.util.Collections.emptyList();
+    /** What most calls return: no match (a list is made for the first one). */
+    private static final List<Match> NO_MATCHES = java.util.Collections.emptyList();
     private static final Choice.Member[] NO_CHOICES = new Choice.Member[0];
 
     /** Where a run stands while passing through epsilon nodes. */
@@ -387,9 +403,10 @@ public final class RuleRunner {
         }
     }
 
-    private void emit(KeyState st, String key, List<Completed> completed, List<Match> out) {
+    /** Filters and orders completed paths into matches; returns {@code out}, or a new list with them added. */
+    private List<Match> emit(KeyState st, String key, List<Completed> completed, List<Match> out) {
         if (completed.isEmpty()) {
-            return;
+            return out;
         }
         List<Completed> ordered = new ArrayList<>(completed);
         ordered.sort(COMPLETION_ORDER);
@@ -407,6 +424,9 @@ public final class RuleRunner {
             if (rule.alertIf().isPresent() && !rule.alertIf().get().test(ctx)) {
                 continue;
             }
+            if (out == NO_MATCHES) {
+                out = new ArrayList<>(2);
+            }
             out.add(toMatch(c, key));
             Prune prune = prune(c);
             if (prune != null) {
@@ -414,6 +434,7 @@ public final class RuleRunner {
                 st.runs.removeIf(r -> prune.discards(r.first()));
             }
         }
+        return out;
     }
 
     private static boolean discarded(List<Prune> prunes, Event start) {

@@ -59,6 +59,14 @@ public final class EventBuilder {
         return this;
     }
 
+    /** Forgets every value set, so that one builder can assemble event after event. */
+    public EventBuilder reset() {
+        java.util.Arrays.fill(prims, 0L);
+        java.util.Arrays.fill(refs, null);
+        java.util.Arrays.fill(set, false);
+        return this;
+    }
+
     public boolean isSet(FieldSlot f) {
         return set[position(f)];
     }

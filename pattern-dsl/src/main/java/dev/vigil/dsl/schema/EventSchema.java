@@ -22,6 +22,7 @@ public final class EventSchema {
     private final long latenessMillis;
     private final Map<String, FieldSlot> fields;
     private final FieldSlot[] fieldArray;
+    private final List<FieldSlot> fieldList;
     private final int primitiveCount;
     private final int referenceCount;
 
@@ -32,6 +33,7 @@ public final class EventSchema {
         this.discriminatorValue = b.discriminatorValue;
         this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(b.fields));
         this.fieldArray = fields.values().toArray(FieldSlot[]::new);
+        this.fieldList = List.of(fieldArray);
         this.idField = b.idField == null ? null : fields.get(b.idField);
         this.timeField = fields.get(b.timeField);
         this.outOfOrderMillis = b.outOfOrderMillis;
@@ -75,7 +77,7 @@ public final class EventSchema {
     }
 
     public List<FieldSlot> fields() {
-        return List.of(fieldArray);
+        return fieldList;
     }
 
     /** The fields in declaration order (a shared array: do not change it). */
