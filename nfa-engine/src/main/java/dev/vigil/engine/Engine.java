@@ -40,6 +40,8 @@ public final class Engine {
     private final EngineCounters counters = new EngineCounters();
     private final EventCodec events;
     private final Deadlines deadlines = new Deadlines(); // scratch of schedule()
+    /** Per rule, a blank state an event can be tried on: most events leave most rules nothing to keep. */
+    private final KeyState[] spares;
 
     public Engine(List<RuleProgram> rules, List<EventSchema> schemas, int partitions, EngineConfig config,
                   StateBackend state, Outputs outputs) {
@@ -53,6 +55,7 @@ public final class Engine {
         }
         this.buffer = new EventTimeBuffer(partitions, outOfOrder, lateness);
         this.groupOfRule = new int[rules.size()];
+        this.spares = new KeyState[rules.size()];
         Map<List<String>, List<Integer>> rulesByKey = new java.util.LinkedHashMap<>();
         for (RuleProgram rule : rules) {
             int index = runners.size();
@@ -241,12 +244,16 @@ public final class Engine {
             for (int local : locals) {
                 int r = group.rules.get(local);
                 KeyState st = states.byRule[local];
-                if (st == null) {
-                    st = runners.get(r).newState();
+                boolean fresh = st == null;
+                if (fresh) {
+                    st = spares[r] != null ? spares[r] : runners.get(r).newState();
+                    spares[r] = null;
                     states.byRule[local] = st;
                 }
                 emit(runners.get(r).onEvent(st, key, e));
-                dropIfIdle(states, local, st);
+                if (dropIfIdle(states, local, st) && fresh) {
+                    spares[r] = st; // it kept nothing from its one event: as blank as a new one
+                }
             }
             schedule(group, key, states);
             save(group, key, states);
@@ -306,11 +313,14 @@ public final class Engine {
      * Most rules hold nothing for most keys between events: their state goes, so a million keys do
      * not keep a million empty states alive. A stale timer of a dropped state finds nothing and
      * does nothing. (A state that has reported its partial-match cap stays, so it reports once.)
+     * Returns whether the state went.
      */
-    private static void dropIfIdle(KeyGroup.States states, int local, KeyState st) {
+    private static boolean dropIfIdle(KeyGroup.States states, int local, KeyState st) {
         if (st.idle() && !st.capReported()) {
             states.byRule[local] = null;
+            return true;
         }
+        return false;
     }
 
     private void save(KeyGroup group, String key, KeyGroup.States states) {

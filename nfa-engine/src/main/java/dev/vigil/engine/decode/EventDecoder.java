@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Decodes one JSON record against the declared event schemas. The type is recognised by its
@@ -86,7 +87,8 @@ public final class EventDecoder {
                 return new Refused("field `" + f.name() + "` of " + schema.name() + ": " + problem);
             }
         }
-        String id = schema.idField().map(f -> texts[member(f.name())]).orElseGet(() -> source + ":" + line);
+        Optional<FieldSlot> idField = schema.idField();
+        String id = idField.isPresent() ? texts[member(idField.get().name())] : source + ":" + line;
         return new Decoded(b.build(id, sequence, record));
     }
 

@@ -56,6 +56,15 @@ record Typed(ValueType type, Eval eval, boolean constant) {
             return (DecimalEval) eval;
         }
         LongEval l = (LongEval) eval;
+        if (constant) {
+            // `amount >= 300`: the literal becomes a decimal once, not at every event.
+            try {
+                BigDecimal v = BigDecimal.valueOf(l.eval(null));
+                return ctx -> v;
+            } catch (NoValue none) {
+                // `x % 0`: no value, as at every evaluation; left to them
+            }
+        }
         return ctx -> BigDecimal.valueOf(l.eval(ctx));
     }
 

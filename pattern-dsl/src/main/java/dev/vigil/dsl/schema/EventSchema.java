@@ -14,9 +14,10 @@ import java.util.Optional;
 public final class EventSchema {
     private final String name;
     private final String source;
-    private final String discriminatorField;
-    private final String discriminatorValue;
-    private final FieldSlot idField;
+    // Optionals made once: the decoder asks for them at every record.
+    private final Optional<String> discriminatorField;
+    private final Optional<String> discriminatorValue;
+    private final Optional<FieldSlot> idField;
     private final FieldSlot timeField;
     private final long outOfOrderMillis;
     private final long latenessMillis;
@@ -29,12 +30,12 @@ public final class EventSchema {
     private EventSchema(Builder b) {
         this.name = b.name;
         this.source = b.source;
-        this.discriminatorField = b.discriminatorField;
-        this.discriminatorValue = b.discriminatorValue;
+        this.discriminatorField = Optional.ofNullable(b.discriminatorField);
+        this.discriminatorValue = Optional.ofNullable(b.discriminatorValue);
         this.fields = Collections.unmodifiableMap(new LinkedHashMap<>(b.fields));
         this.fieldArray = fields.values().toArray(FieldSlot[]::new);
         this.fieldList = List.of(fieldArray);
-        this.idField = b.idField == null ? null : fields.get(b.idField);
+        this.idField = Optional.ofNullable(b.idField).map(fields::get);
         this.timeField = fields.get(b.timeField);
         this.outOfOrderMillis = b.outOfOrderMillis;
         this.latenessMillis = b.latenessMillis;
@@ -52,16 +53,16 @@ public final class EventSchema {
     }
 
     public Optional<String> discriminatorField() {
-        return Optional.ofNullable(discriminatorField);
+        return discriminatorField;
     }
 
     public Optional<String> discriminatorValue() {
-        return Optional.ofNullable(discriminatorValue);
+        return discriminatorValue;
     }
 
     /** The id field, or empty when events of this type are identified by their position in the input. */
     public Optional<FieldSlot> idField() {
-        return Optional.ofNullable(idField);
+        return idField;
     }
 
     public FieldSlot timeField() {
