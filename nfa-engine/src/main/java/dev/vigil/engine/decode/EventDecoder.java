@@ -4,12 +4,14 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.async.ByteArrayFeeder;
 import dev.vigil.dsl.schema.Event;
 import dev.vigil.dsl.schema.EventBuilder;
 import dev.vigil.dsl.schema.EventSchema;
 import dev.vigil.dsl.schema.FieldSlot;
 import dev.vigil.dsl.schema.ValueType;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -41,6 +43,9 @@ public final class EventDecoder {
     private JsonToken[] kinds = new JsonToken[32];
     private String[] texts = new String[32];
     private int members;
+    private JsonParser parser;
+    /** Bytes fed to {@link #parser} so far (its token locations count from its first record). */
+    private long fed;
     private final Map<EventSchema, EventBuilder> builders = new HashMap<>(); // one reused per type
 
     public EventDecoder(List<EventSchema> schemas) {
@@ -95,7 +100,13 @@ public final class EventDecoder {
     /** Reads the record's top-level members; returns why it is not a JSON object, or null. */
     private String read(String record) {
         members = 0;
-        try (JsonParser p = JSON.createParser(record)) {
+        boolean clean = false;
+        try {
+            JsonParser p = parser();
+            byte[] bytes = record.getBytes(StandardCharsets.UTF_8);
+            long start = fed;
+            ((ByteArrayFeeder) p.getNonBlockingInputFeeder()).feedInput(bytes, 0, bytes.length);
+            fed += bytes.length;
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return "not a JSON object";
             }
@@ -108,7 +119,9 @@ public final class EventDecoder {
                 names[members] = name;
                 kinds[members] = t;
                 if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
-                    p.skipChildren();
+                    if (!skipNested(p)) {
+                        return "not JSON: the object is not closed";
+                    }
                     texts[members] = t == JsonToken.START_OBJECT ? "{...}" : "[...]";
                 } else {
                     texts[members] = p.getText();
@@ -118,12 +131,63 @@ public final class EventDecoder {
             if (p.currentToken() != JsonToken.END_OBJECT) {
                 return "not JSON: the object is not closed";
             }
+            // Anything after the object is ignored, as it always was; only a parser with nothing
+            // but blanks left of its input takes the next record.
+            clean = blankAfter(bytes, (int) (p.currentTokenLocation().getByteOffset() - start) + 1);
             return null;
         } catch (JsonProcessingException e) {
             return "not JSON: " + e.getOriginalMessage();
         } catch (IOException e) {
             return "not JSON: " + e.getMessage();
+        } finally {
+            if (!clean) {
+                parser = null;
+            }
         }
+    }
+
+    private static boolean blankAfter(byte[] bytes, int from) {
+        for (int i = from; i < bytes.length; i++) {
+            byte b = bytes[i];
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return false;
+            }
+        }
+        return from <= bytes.length;
+    }
+
+    /**
+     * Skips a nested object or array; false when the record ends inside it (a non-blocking
+     * parser then says "not available", which {@code skipChildren} would wait on for ever).
+     */
+    private static boolean skipNested(JsonParser p) throws IOException {
+        int depth = 1;
+        while (depth > 0) {
+            JsonToken t = p.nextToken();
+            if (t == null || t == JsonToken.NOT_AVAILABLE) {
+                return false;
+            }
+            if (t.isStructStart()) {
+                depth++;
+            } else if (t.isStructEnd()) {
+                depth--;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The parser for the next record. One non-blocking parser takes record after record (each fed
+     * in whole, no end of input), so that a record does not cost a new parser, its context and
+     * buffers: that was a third of everything the replay allocated. After a record it could not
+     * read to its end, a new parser starts clean.
+     */
+    private JsonParser parser() throws IOException {
+        if (parser == null) {
+            parser = JSON.createNonBlockingByteArrayParser();
+            fed = 0;
+        }
+        return parser;
     }
 
     private void grow() {

@@ -100,6 +100,36 @@ class EventDecoderTest {
                 refused("{\"type\":\"txn\",\"txn_id\":\"t\",\"ts\":1,\"amount\":1,\"ok\":\"yes\"}"));
     }
 
+    /**
+     * One decoder reads record after record (reusing its parser): each record must decode as it
+     * does on a decoder of its own, whatever broken record came before it.
+     */
+    @Test
+    void aRecordDecodesAsOnItsOwnWhateverCameBefore() {
+        String good = "{\"type\":\"txn\",\"txn_id\":\"t1\",\"ts\":5,\"amount\":2.50,\"label\":{\"fraud\":[true]}}";
+        String[] records = {good, "{\"type\":\"txn\",\"txn_id\":\"t1\"", "{\"type\":\"txn\",\"label\":{\"a\":[1,",
+                "[1,2]", "not json", "", "   ", "{\"type\":\"txn\",\"txn_id\":\"t", "{\"type\":\"txn\",\"amount\":1",
+                good + " trailing", good + " {\"type\":", "{}", "{\"type\":\"login\",\"ts\":9,\"user\":\"u\"}", "}{",
+                "{\"type\":\"txn\",\"txn_id\":\"t2\",\"ts\":6,\"amount\":\"3\",\"note\":\"\\u00e9\\\"\"}"};
+        Random r = new Random(9);
+        EventDecoder shared = new EventDecoder(c.events());
+        for (int i = 0; i < 2_000; i++) {
+            String record = records[r.nextInt(records.length)];
+            String alone = describe(new EventDecoder(c.events()).decode(record, i, "f", i));
+            assertEquals(alone, describe(shared.decode(record, i, "f", i)), "record " + i + ": " + record);
+        }
+    }
+
+    private String describe(EventDecoder.Result r) {
+        if (r instanceof EventDecoder.Refused refused) {
+            return "refused: " + refused.reason();
+        }
+        Event e = ((EventDecoder.Decoded) r).event();
+        StringBuilder b = new StringBuilder(e.schema().name() + " " + e.id() + " " + e.time());
+        e.schema().fields().forEach(f -> b.append(' ').append(e.value(f)));
+        return b.toString();
+    }
+
     @Test
     void theFastTimestampPathAgreesWithInstantParse() {
         Random r = new Random(5);
