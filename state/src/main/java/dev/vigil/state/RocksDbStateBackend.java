@@ -194,7 +194,7 @@ public final class RocksDbStateBackend implements StateBackend {
      * Timers as keys of one column family: 8 bytes of time (sign bit flipped, so negative times
      * sort first), 4 of namespace, then the state key in UTF-16BE (so byte order is
      * {@code String.compareTo} order, as in memory). The next timers are read a batch at a time
-     * into a sorted buffer on the heap, with one iterator; timers registered before the end of the
+     * into a buffer on the heap ({@link TimerHeap}), with one iterator; timers registered before the end of the
      * batch join the buffer as well as the disk. Fired timers are deleted with one range delete per
      * batch (and before a checkpoint), not one delete each: a seek and a delete per timer were most
      * of the time of a replay on RocksDB. New timers, too, are written a batch at a time.
