@@ -47,6 +47,7 @@ public final class EventDecoder {
     /** Bytes fed to {@link #parser} so far (its token locations count from its first record). */
     private long fed;
     private final Map<EventSchema, EventBuilder> builders = new HashMap<>(); // one reused per type
+    private final RecentStrings strings = new RecentStrings();
 
     public EventDecoder(List<EventSchema> schemas) {
         for (EventSchema s : schemas) {
@@ -123,6 +124,8 @@ public final class EventDecoder {
                         return "not JSON: the object is not closed";
                     }
                     texts[members] = t == JsonToken.START_OBJECT ? "{...}" : "[...]";
+                } else if (t == JsonToken.VALUE_STRING) {
+                    texts[members] = strings.of(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
                 } else {
                     texts[members] = p.getText();
                 }

@@ -3,8 +3,11 @@ package dev.vigil.engine.decode;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vigil.dsl.check.Compilation;
 import dev.vigil.dsl.check.SourceLoader;
 import dev.vigil.dsl.check.VigilCompiler;
@@ -118,6 +121,40 @@ class EventDecoderTest {
             String alone = describe(new EventDecoder(c.events()).decode(record, i, "f", i));
             assertEquals(alone, describe(shared.decode(record, i, "f", i)), "record " + i + ": " + record);
         }
+    }
+
+    /**
+     * String values are exactly the ones written into the record (by Jackson's writer), and
+     * a short value read again is the same instance, so kept events share it.
+     */
+    @Test
+    void stringValuesAreExactAndRepeatedOnesShared() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        EventSchema txn = c.event("Txn").orElseThrow();
+        Random r = new Random(11);
+        String[] alphabet = {"a", "b", "c", "X", "Y", "Z", "0", "1", "9", " ", "-", "_", "\"", "\\", "\u00e9", "\u20ac",
+                "\ud83d\ude00"};
+        List<String> pool = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            StringBuilder v = new StringBuilder();
+            int length = r.nextInt(4) == 0 ? 20 + r.nextInt(40) : r.nextInt(6);
+            while (v.length() < length) {
+                v.append(alphabet[r.nextInt(alphabet.length)]);
+            }
+            pool.add(v.toString());
+        }
+        for (int i = 0; i < 20_000; i++) {
+            String note = pool.get(r.nextInt(pool.size()));
+            ObjectNode record = json.createObjectNode().put("type", "txn").put("txn_id", "t" + i).put("ts", i)
+                    .put("amount", 1).put("note", note);
+            String text = json.writeValueAsString(record);
+            Event e = ok(text);
+            assertEquals(note, e.value(txn.field("note").get()), text);
+            assertEquals("t" + i, e.id());
+        }
+        Object first = ok("{\"type\":\"txn\",\"txn_id\":\"a\",\"ts\":1,\"amount\":1,\"note\":\"US\"}").value(txn.field("note").get());
+        Object again = ok("{\"type\":\"txn\",\"txn_id\":\"b\",\"ts\":2,\"amount\":1,\"note\":\"US\"}").value(txn.field("note").get());
+        assertSame(first, again, "a value read again is the string made the first time");
     }
 
     private String describe(EventDecoder.Result r) {
