@@ -3,56 +3,57 @@ package dev.vigil.engine.window;
 /**
  * One source's remembered events in processing order, as a ring addressed by absolute position
  * (the n-th entry ever added is at n), so that window aggregates can remember how far they have
- * read and expired even while old entries leave. Stored by column (times, arrival sequences, one
- * array per kept field) rather than as an object per entry: a million keys' histories are then a
- * few arrays each, not tens of millions of small objects for the collector to trace.
+ * read and expired even while old entries leave. Stored as two arrays, not an object per entry:
+ * times and arrival sequences side by side in one, the kept fields' values row by row in the
+ * other. A million keys' histories are then a few arrays each, not tens of millions of small
+ * objects for the collector to trace.
  */
 final class Entries {
-    private long[] times = new long[4];
-    private long[] sequences = new long[4];
-    /** {@code columns[field][slot]}: the kept fields' values. */
-    private final Object[][] columns;
+    private static final Object[] NO_VALUES = {};
+
+    private final int fields;
+    private int capacity = 4; // a power of two: a slot is a position masked
+    /** {@code stamps[2 * slot]}: the entry's time; {@code stamps[2 * slot + 1]}: its arrival sequence. */
+    private long[] stamps = new long[2 * capacity];
+    /** {@code values[slot * fields + field]}: the kept fields' values. */
+    private Object[] values;
     private int head;
     private int size;
     /** Entries that have left from the front: the absolute position of the first one. */
     private long dropped;
 
     Entries(int fields) {
-        columns = new Object[fields][4];
+        this.fields = fields;
+        this.values = fields == 0 ? NO_VALUES : new Object[capacity * fields];
     }
 
     /** Adds an entry at {@link #end()}; its values are then set with {@link #setNewest}. */
     void add(long time, long sequence) {
-        if (size == times.length) {
+        if (size == capacity) {
             grow();
         }
-        int slot = (head + size) % times.length;
-        times[slot] = time;
-        sequences[slot] = sequence;
+        int slot = (head + size) & (capacity - 1);
+        stamps[2 * slot] = time;
+        stamps[2 * slot + 1] = sequence;
         size++;
     }
 
     void setNewest(int field, Object value) {
-        columns[field][(head + size - 1) % times.length] = value;
+        values[((head + size - 1) & (capacity - 1)) * fields + field] = value;
     }
 
     private void grow() {
-        int capacity = times.length;
-        long[] t = new long[capacity * 2];
-        long[] s = new long[capacity * 2];
+        long[] s = new long[stamps.length * 2];
+        Object[] v = fields == 0 ? NO_VALUES : new Object[values.length * 2];
         for (int i = 0; i < size; i++) {
-            t[i] = times[(head + i) % capacity];
-            s[i] = sequences[(head + i) % capacity];
+            int from = (head + i) & (capacity - 1);
+            s[2 * i] = stamps[2 * from];
+            s[2 * i + 1] = stamps[2 * from + 1];
+            System.arraycopy(values, from * fields, v, i * fields, fields);
         }
-        for (int f = 0; f < columns.length; f++) {
-            Object[] c = new Object[capacity * 2];
-            for (int i = 0; i < size; i++) {
-                c[i] = columns[f][(head + i) % capacity];
-            }
-            columns[f] = c;
-        }
-        times = t;
-        sequences = s;
+        stamps = s;
+        values = v;
+        capacity *= 2;
         head = 0;
     }
 
@@ -67,19 +68,19 @@ final class Entries {
     }
 
     private int slot(long position) {
-        return (int) ((head + (position - dropped)) % times.length);
+        return (int) ((head + (position - dropped)) & (capacity - 1));
     }
 
     long time(long position) {
-        return times[slot(position)];
+        return stamps[2 * slot(position)];
     }
 
     long sequence(long position) {
-        return sequences[slot(position)];
+        return stamps[2 * slot(position) + 1];
     }
 
     Object value(long position, int field) {
-        return columns[field][slot(position)];
+        return values[slot(position) * fields + field];
     }
 
     boolean isEmpty() {
@@ -87,18 +88,16 @@ final class Entries {
     }
 
     long oldestTime() {
-        return times[head];
+        return stamps[2 * head];
     }
 
     long newestTime() {
-        return times[(head + size - 1) % times.length];
+        return stamps[2 * ((head + size - 1) & (capacity - 1))];
     }
 
     void dropOldest() {
-        for (Object[] c : columns) {
-            c[head] = null;
-        }
-        head = (head + 1) % times.length;
+        java.util.Arrays.fill(values, head * fields, head * fields + fields, null);
+        head = (head + 1) & (capacity - 1);
         size--;
         dropped++;
     }

@@ -35,12 +35,17 @@ public final class KeyHistory {
      */
     private final Map<Object, ArrayDeque<Long>>[] seen;
 
+    // A rule has windows or history look-ups, often not both: the other array is one shared empty one.
+    private static final WindowAggregate[] NO_WINDOWS = {};
+    @SuppressWarnings("unchecked")
+    private static final Map<Object, ArrayDeque<Long>>[] NO_LOOKUPS = new Map[0];
+
     @SuppressWarnings("unchecked")
     KeyHistory(HistoryLayout layout) {
         this.layout = layout;
         this.bySource = new Entries[layout.sources()];
-        this.windows = new WindowAggregate[layout.windows()];
-        this.seen = new Map[layout.histories()];
+        this.windows = layout.windows() == 0 ? NO_WINDOWS : new WindowAggregate[layout.windows()];
+        this.seen = layout.histories() == 0 ? NO_LOOKUPS : new Map[layout.histories()];
     }
 
     /** Records an event of a source type and drops what no window can reach any more. */
