@@ -216,8 +216,11 @@ public final class RocksDbStateBackend implements StateBackend {
         /** The last key read into the buffer, or null when the last read reached the end (then every timer is buffered). */
         private byte[] bufferEnd;
         private boolean buffered;
-        /** The last timer taken; every key up to it is fired. */
-        private byte[] consumedUpTo;
+        /**
+         * The last timer taken; every timer up to it is fired. Kept as the timer, and encoded only
+         * when a refill seeks past it or a range delete ends at it: not once per firing.
+         */
+        private Timer consumed;
         private boolean deletesPending;
         private long size = -1;
         /**
@@ -234,10 +237,10 @@ public final class RocksDbStateBackend implements StateBackend {
         @Override
         public void register(long time, int namespace, String key) {
             byte[] k = encode(time, namespace, key);
-            if (consumedUpTo != null && compare(k, consumedUpTo) <= 0) {
+            if (consumed != null && compare(time, namespace, key, consumed) <= 0) {
                 // Earlier than a timer already taken: the pending range delete must not cover it.
                 deleteFired();
-                consumedUpTo = null;
+                consumed = null;
             }
             try {
                 unwritten.put(family, k, FIRST);
@@ -272,7 +275,7 @@ public final class RocksDbStateBackend implements StateBackend {
                 return null;
             }
             buffer.poll();
-            consumedUpTo = encode(t.time(), t.namespace(), t.key());
+            consumed = t;
             deletesPending = true;
             size = -1;
             return t;
@@ -283,11 +286,12 @@ public final class RocksDbStateBackend implements StateBackend {
             write();
             buffer.clear();
             try (RocksIterator it = db.newIterator(family)) {
-                if (consumedUpTo == null) {
+                if (consumed == null) {
                     it.seekToFirst();
                 } else {
-                    it.seek(consumedUpTo);
-                    if (it.isValid() && compare(it.key(), consumedUpTo) == 0) {
+                    byte[] from = encode(consumed);
+                    it.seek(from);
+                    if (it.isValid() && compare(it.key(), from) == 0) {
                         it.next();
                     }
                 }
@@ -308,7 +312,8 @@ public final class RocksDbStateBackend implements StateBackend {
             if (!deletesPending) {
                 return;
             }
-            byte[] end = java.util.Arrays.copyOf(consumedUpTo, consumedUpTo.length + 1); // just after it
+            byte[] upTo = encode(consumed);
+            byte[] end = java.util.Arrays.copyOf(upTo, upTo.length + 1); // just after it
             try {
                 unwritten.deleteRange(family, FIRST, end);
             } catch (RocksDBException e) {
@@ -361,6 +366,10 @@ public final class RocksDbStateBackend implements StateBackend {
             unwritten.close();
         }
 
+        private byte[] encode(Timer t) {
+            return encode(t.time(), t.namespace(), t.key());
+        }
+
         private byte[] encode(long time, int namespace, String key) {
             byte[] k = key.getBytes(StandardCharsets.UTF_16BE);
             return ByteBuffer.allocate(12 + k.length).putLong(time ^ Long.MIN_VALUE).putInt(namespace ^ Integer.MIN_VALUE)
@@ -376,6 +385,16 @@ public final class RocksDbStateBackend implements StateBackend {
 
         private int compare(byte[] a, byte[] b) {
             return java.util.Arrays.compareUnsigned(a, b);
+        }
+
+        /** The order of the encoded keys (time, namespace, then the key's UTF-16 code units), unencoded. */
+        private int compare(long time, int namespace, String key, Timer t) {
+            int c = Long.compare(time, t.time());
+            if (c != 0) {
+                return c;
+            }
+            c = Integer.compare(namespace, t.namespace());
+            return c != 0 ? c : key.compareTo(t.key());
         }
     }
 }

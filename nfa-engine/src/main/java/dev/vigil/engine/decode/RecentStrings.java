@@ -3,8 +3,8 @@ package dev.vigil.engine.decode;
 /**
  * The string values the decoder made recently, so that a value it reads again (a country, a
  * channel, a status, a currency) is the same {@code String} instead of a new one per record.
- * Most string fields of a stream take a handful of values; a kept event then holds shared
- * strings, and decoding allocates less (fewer and cheaper collections, docs/benchmarks.md).
+ * Most string fields of a stream take a handful of values; kept events then hold shared strings
+ * (a smaller live heap) and decoding allocates less (docs/benchmarks.md).
  *
  * <p>Direct-mapped: a value goes to the slot of its hash and replaces whatever was there, so ids
  * that never repeat pass through at the cost of a hash and a comparison and cannot crowd out the
