@@ -42,6 +42,8 @@ public final class Engine {
     private final Deadlines deadlines = new Deadlines(); // scratch of schedule()
     /** Per rule, a blank state an event can be tried on: most events leave most rules nothing to keep. */
     private final KeyState[] spares;
+    /** Whether a store reads hinted keys ahead (from disk); in memory, no event's keys are worked out for hints. */
+    private final boolean hints;
 
     public Engine(List<RuleProgram> rules, List<EventSchema> schemas, int partitions, EngineConfig config,
                   StateBackend state, Outputs outputs) {
@@ -83,6 +85,7 @@ public final class Engine {
             }
         }
         routes.forEach((s, list) -> groupsByType.put(s, list.stream().mapToInt(Integer::intValue).toArray()));
+        this.hints = groups.stream().anyMatch(g -> g.store.readsAhead());
     }
 
     public EngineCounters counters() {
@@ -151,7 +154,7 @@ public final class Engine {
 
     /** The event waits for the watermark: meanwhile its keys' state can be read from disk. */
     private void prefetch(Event e) {
-        int[] reading = groupsByType.get(e.schema());
+        int[] reading = hints ? groupsByType.get(e.schema()) : null;
         if (reading == null) {
             return;
         }

@@ -24,4 +24,9 @@ public interface KeyedStore<V> {
      * background; {@link #get} gives the same value with or without it. Memory ignores it.
      */
     default void prefetch(String key) {}
+
+    /** Whether {@link #prefetch} does anything: a caller may skip working out keys for a store that ignores it. */
+    default boolean readsAhead() {
+        return false;
+    }
 }

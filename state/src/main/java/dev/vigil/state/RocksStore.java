@@ -136,6 +136,11 @@ final class RocksStore<V> implements KeyedStore<V> {
     }
 
     @Override
+    public boolean readsAhead() {
+        return true;
+    }
+
+    @Override
     public void prefetch(String key) {
         // A key with a write on its way is read from that write, not from the disk.
         if (!cached.containsKey(key) && !writeBehind.pending(key)) {
