@@ -237,7 +237,9 @@ public final class RocksDbStateBackend implements StateBackend {
         @Override
         public void register(long time, int namespace, String key) {
             byte[] k = encode(time, namespace, key);
-            if (consumed != null && compare(time, namespace, key, consumed) <= 0) {
+            // Timer.order is the order of the encoded keys: no need to encode the fired timer to compare.
+            if (consumed != null
+                    && Timer.order(time, namespace, key, consumed.time(), consumed.namespace(), consumed.key()) <= 0) {
                 // Earlier than a timer already taken: the pending range delete must not cover it.
                 deleteFired();
                 consumed = null;
@@ -385,16 +387,6 @@ public final class RocksDbStateBackend implements StateBackend {
 
         private int compare(byte[] a, byte[] b) {
             return java.util.Arrays.compareUnsigned(a, b);
-        }
-
-        /** The order of the encoded keys (time, namespace, then the key's UTF-16 code units), unencoded. */
-        private int compare(long time, int namespace, String key, Timer t) {
-            int c = Long.compare(time, t.time());
-            if (c != 0) {
-                return c;
-            }
-            c = Integer.compare(namespace, t.namespace());
-            return c != 0 ? c : key.compareTo(t.key());
         }
     }
 }

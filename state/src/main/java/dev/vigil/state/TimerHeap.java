@@ -85,12 +85,7 @@ final class TimerHeap implements TimerQueue {
 
     /** Compares a timer with the one at heap position {@code at}. */
     private int compare(long time, int namespace, String key, int at) {
-        int c = Long.compare(time, times[at]);
-        if (c != 0) {
-            return c;
-        }
-        c = Integer.compare(namespace, namespaces[at]);
-        return c != 0 ? c : key.compareTo(keys[at]);
+        return Timer.order(time, namespace, key, times[at], namespaces[at], keys[at]);
     }
 
     private void move(int from, int to) {

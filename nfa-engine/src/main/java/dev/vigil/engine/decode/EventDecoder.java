@@ -106,7 +106,8 @@ public final class EventDecoder {
             JsonParser p = parser();
             byte[] bytes = record.getBytes(StandardCharsets.UTF_8);
             long start = fed;
-            ((ByteArrayFeeder) p.getNonBlockingInputFeeder()).feedInput(bytes, 0, bytes.length);
+            ByteArrayFeeder feeder = (ByteArrayFeeder) p.getNonBlockingInputFeeder();
+            feeder.feedInput(bytes, 0, bytes.length);
             fed += bytes.length;
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return "not a JSON object";
@@ -135,8 +136,10 @@ public final class EventDecoder {
                 return "not JSON: the object is not closed";
             }
             // Anything after the object is ignored, as it always was; only a parser with nothing
-            // but blanks left of its input takes the next record.
-            clean = blankAfter(bytes, (int) (p.currentTokenLocation().getByteOffset() - start) + 1);
+            // but blanks left of its input takes the next record. Most records end at the brace:
+            // the parser has read all it was fed, and no location object is made to check.
+            clean = feeder.needMoreInput()
+                    || blankAfter(bytes, (int) (p.currentTokenLocation().getByteOffset() - start) + 1);
             return null;
         } catch (JsonProcessingException e) {
             return "not JSON: " + e.getOriginalMessage();

@@ -55,7 +55,7 @@ final class ExprCompiler {
         this.diagnostics = diagnostics;
         this.events = events;
         this.resources = resources;
-        this.functions = new FunctionCompiler(this, events);
+        this.functions = new FunctionCompiler(this);
     }
 
     /** A condition: must be boolean. Returns null when it failed to check. */
@@ -313,6 +313,11 @@ final class ExprCompiler {
             default -> (LongEval) ctx -> event.apply(ctx).longAt(i);
         };
         return new Typed(f.type(), eval, false);
+    }
+
+    /** A declared event type's name for examples in hints. */
+    String someEventType() {
+        return events.isEmpty() ? "Txn" : events.keySet().iterator().next();
     }
 
     // ------------------------------------------------------------------ windows and history

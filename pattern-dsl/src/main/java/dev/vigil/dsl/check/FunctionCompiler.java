@@ -9,12 +9,10 @@ import dev.vigil.dsl.program.Evaluators.StringEval;
 import dev.vigil.dsl.program.NoValue;
 import dev.vigil.dsl.program.Variable;
 import dev.vigil.dsl.schema.Event;
-import dev.vigil.dsl.schema.EventSchema;
 import dev.vigil.dsl.schema.FieldSlot;
 import dev.vigil.dsl.schema.ValueType;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,11 +25,9 @@ final class FunctionCompiler {
     private static final double EARTH_RADIUS_KM = 6371.0088;
 
     private final ExprCompiler exprs;
-    private final Map<String, EventSchema> events;
 
-    FunctionCompiler(ExprCompiler exprs, Map<String, EventSchema> events) {
+    FunctionCompiler(ExprCompiler exprs) {
         this.exprs = exprs;
-        this.events = events;
     }
 
     Typed call(Expr.Call c, Scope s) {
@@ -49,7 +45,7 @@ final class FunctionCompiler {
                     return new Typed(ValueType.LONG, (LongEval) ctx -> ctx.count(var), false);
                 }
                 exprs.error(c.span(), "`count` takes a pattern variable, as in `count(probe)`",
-                        "to count the key's recent events, write `count(" + someEventType() + " over 10m)`");
+                        "to count the key's recent events, write `count(" + exprs.someEventType() + " over 10m)`");
                 return Typed.ERROR;
             case "sum":
             case "avg":
@@ -107,17 +103,13 @@ final class FunctionCompiler {
     private static final List<String> FUNCTIONS = List.of("count", "sum", "avg", "min", "max", "lower", "upper",
             "trim", "length", "starts_with", "ends_with", "contains", "abs", "hour", "day_of_week", "geo_distance");
 
-    private String someEventType() {
-        return events.isEmpty() ? "Txn" : events.keySet().iterator().next();
-    }
-
     /** {@code sum(probe.amount)}: over the events a variable matched so far. */
     private Typed aggregate(Expr.Call c, Scope s) {
         String fn = c.function().text();
         if (c.args().size() != 1 || !(c.args().get(0) instanceof Expr.Path p) || p.steps().size() != 1
                 || !(p.steps().get(0) instanceof Expr.FieldStep fs) || !s.declared().containsKey(p.head().text())) {
             exprs.error(c.span(), "`" + fn + "` takes one field of a pattern variable, as in `" + fn + "(probe.amount)`",
-                    "for the key's recent events, write `" + fn + "(" + someEventType() + ".amount over 1h)`");
+                    "for the key's recent events, write `" + fn + "(" + exprs.someEventType() + ".amount over 1h)`");
             return Typed.ERROR;
         }
         Variable v = s.declared().get(p.head().text());
