@@ -52,7 +52,9 @@ final class EngineHarness {
         b.setValue(schema.field("ts").get(), ts);
         b.setValue(schema.field("kind").get(), kind);
         b.setValue(schema.field("v").get(), v);
-        return b.build(id, seq);
+        // With a raw form, as replayed events have: partial matches then keep trimmed copies of
+        // them (RuleRunner.kept), so every engine test runs that path too.
+        return b.build(id, seq, "{\"id\":\"" + id + "\"}");
     }
 
     /**

@@ -115,6 +115,28 @@ class EvaluationTest {
         return ((PatternNode.Stage) r.pattern().steps().get(step).node()).where().test(ctx);
     }
 
+    /**
+     * What a partial match keeps of an earlier event is exactly the string and decimal fields read
+     * through its variable afterwards (conditions, aggregates, `when`, alert values), checked by hand
+     * against the rule text; the current event's own fields are not among them.
+     */
+    @Test
+    void keptReferencesAreTheFieldsLaterStepsReadOfEarlierEvents() {
+        RuleProgram r = rule("a: Txn where country = \"US\" then b: Txn{2} where merchant_id = a.merchant_id"
+                        + " then c: Txn where amount > sum(b.amount) and country != b.first.country",
+                "a_amount: a.amount, c_id: c.txn_id");
+        EventSchema s = txnSchema(r);
+        java.util.function.Function<String, Integer> slot = name -> s.field(name).get().index();
+        // a: merchant_id (b's condition) and amount (an alert value); its own `country` test reads the current event.
+        assertEquals(Set.of(slot.apply("merchant_id"), slot.apply("amount")), r.keptReferences().get(0));
+        // b: amount (sum) and country (b.first); primitives such as ts are never listed.
+        assertEquals(Set.of(slot.apply("amount"), slot.apply("country")), r.keptReferences().get(1));
+        // c completes the match: the alert reads it as an earlier event too.
+        assertEquals(Set.of(slot.apply("txn_id")), r.keptReferences().get(2));
+        RuleProgram none = rule("a: Txn where amount > 10 then b: Txn where ts - a.ts < 1h and lat > a.lat", "n: count(b)");
+        assertEquals(Set.of(), none.keptReferences().get(0));
+    }
+
     @Test
     void decimalArithmeticIsExactAndWholeNumbersDivideIntoDecimals() {
         RuleProgram r = rule("a: Txn", "sum: a.amount + 0.2, half: a.mcc / 2, product: a.amount * 3, rem: a.mcc % 4, neg: -a.amount");

@@ -227,7 +227,7 @@ final class ExprCompiler {
                 event = word.equals("first") ? nth(v, 0) : last(v);
                 fieldStep = 1;
             } else if (self) {
-                event = EvalContext::current;
+                event = CURRENT;
                 fieldStep = 0;
             } else if (v.looping()) {
                 error(p.span(), "`" + v.name() + "` matches several events; say which one",
@@ -261,8 +261,13 @@ final class ExprCompiler {
                     NearestName.hint(fieldName, known, "`" + v.type().name() + "` has"));
             return Typed.ERROR;
         }
+        if (event != CURRENT) {
+            resources.keptRead(v, field.get());
+        }
         return read(field.get(), event);
     }
+
+    private static final Function<EvalContext, Event> CURRENT = EvalContext::current;
 
     /** A variable is visible when it is matched before the expression runs and is not an absence. */
     boolean checkVisible(Variable v, Span at, Scope s) {
@@ -313,6 +318,11 @@ final class ExprCompiler {
             default -> (LongEval) ctx -> event.apply(ctx).longAt(i);
         };
         return new Typed(f.type(), eval, false);
+    }
+
+    /** Records that an expression reads {@code field} of {@code v}'s earlier events (see {@link RuleResources#keptRead}). */
+    void keptRead(Variable v, FieldSlot field) {
+        resources.keptRead(v, field);
     }
 
     /** A declared event type's name for examples in hints. */

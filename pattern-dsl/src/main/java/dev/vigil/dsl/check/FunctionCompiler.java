@@ -124,6 +124,7 @@ final class FunctionCompiler {
             return Typed.ERROR;
         }
         FieldSlot f = field.get();
+        exprs.keptRead(v, f);
         ValueType t = f.type().evaluated();
         boolean numeric = f.type().isNumeric();
         boolean ordered = numeric || f.type() == ValueType.TIMESTAMP;

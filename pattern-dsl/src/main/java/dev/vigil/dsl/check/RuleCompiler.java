@@ -120,7 +120,8 @@ final class RuleCompiler {
                 title == null ? rule.name().text() : title.text(), severity(get(clauses, RuleDecl.Severity.class)),
                 queue == null ? DEFAULT_QUEUE : queue.topic(), keySpec, pattern.get(), patterns.variableList(),
                 within == null ? 0 : within.duration().millis(), skip, when, score, alertIf, outputs,
-                resources.windows(), resources.histories(), maxPartials == null ? 0 : maxPartials.limit()));
+                resources.windows(), resources.histories(), resources.keptReferences(patterns.variableList().size()),
+                maxPartials == null ? 0 : maxPartials.limit()));
     }
 
     private Map<Class<?>, RuleDecl.Clause> uniqueClauses(RuleDecl rule) {

@@ -1,6 +1,7 @@
 package dev.vigil.dsl.check;
 
 import dev.vigil.dsl.program.HistorySpec;
+import dev.vigil.dsl.program.Variable;
 import dev.vigil.dsl.program.WindowSpec;
 import dev.vigil.dsl.schema.EventSchema;
 import dev.vigil.dsl.schema.FieldSlot;
@@ -8,11 +9,19 @@ import dev.vigil.dsl.schema.ValueType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
-/** The velocity windows and history look-ups one rule reads, each declared once however often it is written. */
+/**
+ * What one rule reads besides the current event: its velocity windows and history look-ups, each
+ * declared once however often it is written, and the string and decimal fields it reads of the
+ * events its variables matched earlier (what a partial match must keep of them).
+ */
 final class RuleResources {
     private final List<WindowSpec> windows = new ArrayList<>();
     private final List<HistorySpec> histories = new ArrayList<>();
+    private final TreeMap<Integer, Set<Integer>> keptReferences = new TreeMap<>();
 
     WindowSpec window(WindowSpec.Function fn, EventSchema source, Optional<FieldSlot> field, long overMillis,
                       ValueType resultType) {
@@ -43,5 +52,21 @@ final class RuleResources {
 
     List<HistorySpec> histories() {
         return List.copyOf(histories);
+    }
+
+    /** An expression reads {@code field} of an event {@code v} matched before the current one. */
+    void keptRead(Variable v, FieldSlot field) {
+        if (!field.type().primitive) {
+            keptReferences.computeIfAbsent(v.index(), k -> new TreeSet<>()).add(field.index());
+        }
+    }
+
+    /** Per variable index, the reference slots read of its earlier events (see {@link #keptRead}). */
+    List<Set<Integer>> keptReferences(int variables) {
+        List<Set<Integer>> out = new ArrayList<>();
+        for (int v = 0; v < variables; v++) {
+            out.add(Set.copyOf(keptReferences.getOrDefault(v, Set.of())));
+        }
+        return out;
     }
 }

@@ -79,6 +79,23 @@ public final class Event {
         };
     }
 
+    /**
+     * This event with only the string and decimal fields at {@code keptReferences} (the others
+     * null), sharing everything else: what a partial match keeps when later steps read only those.
+     */
+    public Event keepingReferences(boolean[] keptReferences) {
+        Object[] kept = schema.noReferences();
+        for (int i = 0; i < refs.length; i++) {
+            if (keptReferences[i]) {
+                if (kept == schema.noReferences()) {
+                    kept = new Object[refs.length];
+                }
+                kept[i] = refs[i];
+            }
+        }
+        return new Event(schema, id, time, sequence, prims, kept, raw);
+    }
+
     @Override
     public String toString() {
         return schema.name() + "#" + id + "@" + time;

@@ -26,6 +26,8 @@ public final class EventSchema {
     private final List<FieldSlot> fieldList;
     private final int primitiveCount;
     private final int referenceCount;
+    /** All string and decimal fields absent: shared by events that keep none of them (never written to). */
+    private final Object[] noReferences;
 
     private EventSchema(Builder b) {
         this.name = b.name;
@@ -41,6 +43,7 @@ public final class EventSchema {
         this.latenessMillis = b.latenessMillis;
         this.primitiveCount = b.primitiveCount;
         this.referenceCount = b.referenceCount;
+        this.noReferences = new Object[referenceCount];
     }
 
     public String name() {
@@ -96,6 +99,10 @@ public final class EventSchema {
 
     public int referenceCount() {
         return referenceCount;
+    }
+
+    Object[] noReferences() {
+        return noReferences;
     }
 
     @Override
