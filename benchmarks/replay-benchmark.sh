@@ -8,13 +8,15 @@
 # each, minutes apart, can land in different spells.
 # Usage (from the repository root, after ./mvnw -q package -DskipTests):
 #   benchmarks/replay-benchmark.sh [CARDS] [DAYS] [WORK_DIR] [PAIRS]
-# VIGIL_JAVA_OPTS defaults to -Xms12g -Xmx12g -XX:+UseParallelGC -XX:NewRatio=1.
+# VIGIL_JAVA_OPTS defaults to -Xms12g -Xmx12g -XX:+UseParallelGC -Xmn2g: a young generation small
+# enough to be reused, so that decode only does not pay for first touches of a large one (zeroing
+# fresh pages cost this machine 1-2 s a GiB; docs/benchmarks.md, "The spells are first-touch page faults").
 set -euo pipefail
 cards="${1:-1000000}"
 days="${2:-4}"
 work="${3:-$(mktemp -d)}"
 pairs="${4:-3}"
-export VIGIL_JAVA_OPTS="${VIGIL_JAVA_OPTS:--Xms12g -Xmx12g -XX:+UseParallelGC -XX:NewRatio=1}"
+export VIGIL_JAVA_OPTS="${VIGIL_JAVA_OPTS:--Xms12g -Xmx12g -XX:+UseParallelGC -Xmn2g}"
 mkdir -p "$work/schema-only"
 cp rules/schema/events.vgl "$work/schema-only/"
 summary() { grep -E "events read|records written|alerts:|time:|peak heap" | tr -s ' ' | paste -sd ';' -; }
