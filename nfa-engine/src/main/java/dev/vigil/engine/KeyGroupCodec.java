@@ -1,8 +1,10 @@
 package dev.vigil.engine;
 
+import dev.vigil.dsl.schema.Event;
 import dev.vigil.engine.codec.EventCodec;
 import dev.vigil.engine.codec.StateReader;
 import dev.vigil.engine.codec.StateWriter;
+import dev.vigil.engine.nfa.EventTable;
 import dev.vigil.engine.nfa.KeyState;
 import dev.vigil.engine.nfa.KeyStateCodec;
 import dev.vigil.engine.nfa.RuleRunner;
@@ -18,16 +20,19 @@ import java.util.List;
  * <p>Format 1 had no group timer (each rule registered its own, at the time its state kept): the
  * earliest of those stands in for it. Format 2 did not say whether the timer was one that may
  * produce output: its timers are all taken as such, and the flag as false, so that an output
- * deadline gets a timer of its own.
+ * deadline gets a timer of its own. Format 3 wrote each rule's kept events with that rule's
+ * state; format 4 writes the group's events once, first ({@link EventTable}).
  */
 final class KeyGroupCodec implements Codec<KeyGroup.States> {
-    static final int VERSION = 3;
+    static final int VERSION = 4;
 
     private final List<KeyStateCodec> rules;
+    private final EventCodec events;
 
     /** {@code runners}: the group's rules, in their place in the group. */
     KeyGroupCodec(List<RuleRunner> runners, EventCodec events) {
         this.rules = runners.stream().map(r -> r.stateCodec(events)).toList();
+        this.events = events;
     }
 
     @Override
@@ -37,11 +42,18 @@ final class KeyGroupCodec implements Codec<KeyGroup.States> {
         w.writeLong(states.timerAt);
         w.writeBoolean(states.outputTimer);
         w.writeVarInt(states.byRule.length);
+        EventTable table = new EventTable();
+        for (int i = 0; i < states.byRule.length; i++) {
+            if (states.byRule[i] != null) {
+                rules.get(i).addEvents(states.byRule[i], table);
+            }
+        }
+        table.write(w, events);
         for (int i = 0; i < states.byRule.length; i++) {
             KeyState st = states.byRule[i];
             w.writeBoolean(st != null);
             if (st != null) {
-                rules.get(i).write(w, st);
+                rules.get(i).write(w, st, table);
             }
         }
         return w.toBytes();
@@ -63,9 +75,10 @@ final class KeyGroupCodec implements Codec<KeyGroup.States> {
                     + ": the state was written by another rule set");
         }
         KeyGroup.States states = new KeyGroup.States(count);
+        Event[] shared = version >= 4 ? EventTable.read(r, events) : null;
         for (int i = 0; i < count; i++) {
             if (r.readBoolean()) {
-                states.byRule[i] = rules.get(i).read(r);
+                states.byRule[i] = rules.get(i).read(r, shared);
                 if (version == 1) {
                     timerAt = Math.min(timerAt, states.byRule[i].deadline());
                 }

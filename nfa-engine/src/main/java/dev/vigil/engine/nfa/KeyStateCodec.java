@@ -15,10 +15,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One rule's state for one key as bytes. Runs share path nodes, events and greedy/reluctant
- * choices by identity (skip strategies compare events by identity, sibling runs consult one
- * choice), so each is written once into a table and referred to by its place: what is read back
- * shares exactly what was shared. NFA nodes are referred to by id, absence guards by variable.
+ * One rule's state for one key as bytes. Runs share path nodes and greedy/reluctant choices by
+ * identity (sibling runs consult one choice), so each is written once into a table and referred
+ * to by its place: what is read back shares exactly what was shared. Events are referred to by
+ * their place in the key group's {@link EventTable}, written before the rules' states (format 4;
+ * earlier formats wrote a table per rule, still read). NFA nodes are referred to by id, absence
+ * guards by variable.
  */
 public final class KeyStateCodec {
     private final Map<Integer, NfaNode.Take> takes;
@@ -34,18 +36,26 @@ public final class KeyStateCodec {
         this.events = events;
     }
 
-    public void write(StateWriter w, KeyState st) {
+    /** Enters the events of the state's partial matches in the group's table (before any rule's state is written). */
+    public void addEvents(KeyState st, EventTable table) {
+        for (Run r : st.runs) {
+            for (PathNode p = r.path; p != null; p = p.previous) {
+                table.indexOf(p.event);
+            }
+        }
+    }
+
+    /** Writes the state; its events are in {@code table} (see {@link #addEvents}). */
+    public void write(StateWriter w, KeyState st, EventTable table) {
         w.writeVarLong(st.deadline);
         w.writeBoolean(st.capReported);
         st.history.write(w);
         Map<PathNode, Integer> nodeIndex = new IdentityHashMap<>();
         List<PathNode> nodes = new ArrayList<>();
-        Map<Event, Integer> eventIndex = new IdentityHashMap<>();
-        List<Event> eventList = new ArrayList<>();
         Map<Choice, Integer> choiceIndex = new IdentityHashMap<>();
         List<Choice> choices = new ArrayList<>();
         for (Run r : st.runs) {
-            collect(r.path, nodeIndex, nodes, eventIndex, eventList);
+            collect(r.path, nodeIndex, nodes);
             for (Choice.Member m : r.choices) {
                 if (!choiceIndex.containsKey(m.choice())) {
                     choiceIndex.put(m.choice(), choices.size());
@@ -53,14 +63,10 @@ public final class KeyStateCodec {
                 }
             }
         }
-        w.writeVarInt(eventList.size());
-        for (Event e : eventList) {
-            events.write(w, e);
-        }
         w.writeVarInt(nodes.size());
         for (PathNode n : nodes) {
             w.writeVarInt(n.variable);
-            w.writeVarInt(eventIndex.get(n.event));
+            w.writeVarInt(table.indexOf(n.event));
             w.writeVarInt(n.previous == null ? -1 : nodeIndex.get(n.previous));
         }
         w.writeVarInt(choices.size());
@@ -87,8 +93,7 @@ public final class KeyStateCodec {
     }
 
     /** Nodes in an order where each comes after the one before it in its path. */
-    private static void collect(PathNode path, Map<PathNode, Integer> nodeIndex, List<PathNode> nodes,
-                                Map<Event, Integer> eventIndex, List<Event> eventList) {
+    private static void collect(PathNode path, Map<PathNode, Integer> nodeIndex, List<PathNode> nodes) {
         List<PathNode> fresh = new ArrayList<>();
         for (PathNode p = path; p != null && !nodeIndex.containsKey(p); p = p.previous) {
             fresh.add(p);
@@ -97,23 +102,17 @@ public final class KeyStateCodec {
             PathNode p = fresh.get(i);
             nodeIndex.put(p, nodes.size());
             nodes.add(p);
-            if (!eventIndex.containsKey(p.event)) {
-                eventIndex.put(p.event, eventList.size());
-                eventList.add(p.event);
-            }
         }
     }
 
-    public KeyState read(StateReader r) {
+    /** Reads a state; {@code shared} is the group's event table, or null for formats 1-3, where each rule wrote its own. */
+    public KeyState read(StateReader r, Event[] shared) {
         long deadline = r.readVarLong();
         boolean capReported = r.readBoolean();
         KeyState st = new KeyState(KeyHistory.read(history, r));
         st.deadline = deadline;
         st.capReported = capReported;
-        Event[] eventTable = new Event[r.readVarInt()];
-        for (int i = 0; i < eventTable.length; i++) {
-            eventTable[i] = events.read(r);
-        }
+        Event[] eventTable = shared != null ? shared : EventTable.read(r, events);
         PathNode[] nodes = new PathNode[r.readVarInt()];
         for (int i = 0; i < nodes.length; i++) {
             int variable = r.readVarInt();

@@ -96,6 +96,23 @@ public final class Event {
         return new Event(schema, id, time, sequence, prims, kept, raw);
     }
 
+    /**
+     * This event with the string and decimal fields of {@code other}, a copy of the same event
+     * kept with other fields, filled in where this one has none (this one when nothing is missing).
+     */
+    public Event unitedWith(Event other) {
+        Object[] united = null;
+        for (int i = 0; i < refs.length; i++) {
+            if (refs[i] == null && other.refs[i] != null) {
+                if (united == null) {
+                    united = refs.clone();
+                }
+                united[i] = other.refs[i];
+            }
+        }
+        return united == null ? this : new Event(schema, id, time, sequence, prims, united, raw);
+    }
+
     @Override
     public String toString() {
         return schema.name() + "#" + id + "@" + time;

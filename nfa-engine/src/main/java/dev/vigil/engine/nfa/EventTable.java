@@ -1,0 +1,64 @@
+package dev.vigil.engine.nfa;
+
+import dev.vigil.dsl.schema.Event;
+import dev.vigil.engine.codec.EventCodec;
+import dev.vigil.engine.codec.StateReader;
+import dev.vigil.engine.codec.StateWriter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The events a key group's partial matches hold for one key, each written once. Rules of a group
+ * often keep the same event (a card's last purchase waits in several rules), each as its own copy
+ * with the fields that rule reads ({@link RuleRunner}); copies of one event (the same arrival
+ * sequence, id and time) become one entry with the fields of all of them, and read back as one
+ * shared event.
+ */
+public final class EventTable {
+    private final List<Event> events = new ArrayList<>();
+    private final Map<Event, Integer> byIdentity = new IdentityHashMap<>();
+    private final Map<Long, Integer> bySequence = new HashMap<>();
+
+    /** The event's place in the table, adding it (or its fields to its entry) if new. */
+    int indexOf(Event e) {
+        Integer known = byIdentity.get(e);
+        if (known != null) {
+            return known;
+        }
+        Integer same = bySequence.get(e.sequence());
+        int index;
+        if (same != null && sameEvent(events.get(same), e)) {
+            index = same;
+            events.set(index, events.get(index).unitedWith(e));
+        } else {
+            index = events.size();
+            events.add(e);
+            bySequence.putIfAbsent(e.sequence(), index);
+        }
+        byIdentity.put(e, index);
+        return index;
+    }
+
+    private static boolean sameEvent(Event a, Event b) {
+        return a.schema() == b.schema() && a.time() == b.time() && java.util.Objects.equals(a.id(), b.id());
+    }
+
+    public void write(StateWriter w, EventCodec codec) {
+        w.writeVarInt(events.size());
+        for (Event e : events) {
+            codec.write(w, e);
+        }
+    }
+
+    /** The events {@link #write} wrote, in their places. */
+    public static Event[] read(StateReader r, EventCodec codec) {
+        Event[] table = new Event[r.readVarInt()];
+        for (int i = 0; i < table.length; i++) {
+            table[i] = codec.read(r);
+        }
+        return table;
+    }
+}
