@@ -16,12 +16,12 @@ import dev.vigil.engine.Outputs;
 import dev.vigil.engine.decode.EventDecoder;
 import dev.vigil.engine.nfa.Match;
 import dev.vigil.engine.replay.DecodingReader;
+import dev.vigil.engine.replay.LineReader;
 import dev.vigil.state.Codec;
 import dev.vigil.state.InMemoryStateBackend;
 import dev.vigil.state.KeyedStore;
 import dev.vigil.state.RocksDbStateBackend;
 import dev.vigil.state.StateBackend;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -120,12 +120,12 @@ final class ReplayCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
-        List<BufferedReader> readers = new ArrayList<>();
+        List<LineReader> readers = new ArrayList<>();
         for (String input : inputs) {
             try {
-                readers.add(Streams.reader(input));
+                readers.add(new LineReader(Streams.input(input)));
             } catch (IOException e) {
-                for (BufferedReader r : readers) {
+                for (LineReader r : readers) {
                     r.close();
                 }
                 err.println("vigil replay: cannot read " + input + ": " + e.getClass().getSimpleName() + " " + e.getMessage());
@@ -192,7 +192,7 @@ final class ReplayCommand implements Callable<Integer> {
             double seconds = (System.nanoTime() - started) / 1e9;
             summary(err, stats, engine.counters(), seconds);
         } finally {
-            for (BufferedReader r : readers) {
+            for (LineReader r : readers) {
                 r.close();
             }
         }
@@ -219,7 +219,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
     };
 
-    private Stats run(List<BufferedReader> readers, EventDecoder decoder, Engine engine, Writer dead, ProgressBar bar,
+    private Stats run(List<LineReader> readers, EventDecoder decoder, Engine engine, Writer dead, ProgressBar bar,
                       ReplaySnapshots.Manifest resumed, Snapshotter snapshotter) throws IOException {
         long read = resumed == null ? 0 : resumed.read();
         long deadLettered = resumed == null ? 0 : resumed.deadLettered();

@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.Reader;
 import java.io.Writer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -23,12 +22,13 @@ final class Streams {
     private Streams() {}
 
     static BufferedReader reader(String name) throws IOException {
+        return new BufferedReader(new InputStreamReader(input(name), StandardCharsets.UTF_8), 1 << 16);
+    }
+
+    /** The bytes of a file, standard input for {@code -}, uncompressed for a {@code .gz} name. */
+    static InputStream input(String name) throws IOException {
         InputStream in = name.equals("-") ? System.in : Files.newInputStream(Path.of(name));
-        if (name.endsWith(".gz")) {
-            in = new GZIPInputStream(in, 1 << 16);
-        }
-        Reader r = new InputStreamReader(in, StandardCharsets.UTF_8);
-        return new BufferedReader(r, 1 << 16);
+        return name.endsWith(".gz") ? new GZIPInputStream(in, 1 << 16) : in;
     }
 
     /** A file cut back to {@code length} bytes and written on from there (a resumed replay's output). */

@@ -71,7 +71,21 @@ public final class EventDecoder {
      *               whose schema declares no id field ("file:line")
      */
     public Result decode(String record, long sequence, String source, long line) {
-        String problem = read(record);
+        byte[] bytes = record.getBytes(StandardCharsets.UTF_8);
+        return decode(bytes, 0, bytes.length, record, sequence, source, line);
+    }
+
+    /**
+     * The record in {@code bytes[offset, offset + length)}, UTF-8 as read: parsed from the bytes,
+     * kept as text for alerts (the bytes are not kept; they may be reused once this returns).
+     */
+    public Result decode(byte[] bytes, int offset, int length, long sequence, String source, long line) {
+        return decode(bytes, offset, length, null, sequence, source, line);
+    }
+
+    /** {@code record}: the text of the bytes, or null to make it from them once they parse. */
+    private Result decode(byte[] bytes, int offset, int length, String record, long sequence, String source, long line) {
+        String problem = read(bytes, offset, length);
         if (problem != null) {
             return new Refused(problem);
         }
@@ -95,20 +109,20 @@ public final class EventDecoder {
         }
         Optional<FieldSlot> idField = schema.idField();
         String id = idField.isPresent() ? texts[member(idField.get().name())] : source + ":" + line;
-        return new Decoded(b.build(id, sequence, record));
+        return new Decoded(b.build(id, sequence, record != null ? record
+                : new String(bytes, offset, length, StandardCharsets.UTF_8)));
     }
 
     /** Reads the record's top-level members; returns why it is not a JSON object, or null. */
-    private String read(String record) {
+    private String read(byte[] bytes, int offset, int length) {
         members = 0;
         boolean clean = false;
         try {
             JsonParser p = parser();
-            byte[] bytes = record.getBytes(StandardCharsets.UTF_8);
             long start = fed;
             ByteArrayFeeder feeder = (ByteArrayFeeder) p.getNonBlockingInputFeeder();
-            feeder.feedInput(bytes, 0, bytes.length);
-            fed += bytes.length;
+            feeder.feedInput(bytes, offset, offset + length);
+            fed += length;
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 return "not a JSON object";
             }
@@ -136,10 +150,12 @@ public final class EventDecoder {
                 return "not JSON: the object is not closed";
             }
             // Anything after the object is ignored, as it always was; only a parser with nothing
-            // but blanks left of its input takes the next record. Most records end at the brace:
+            // but blanks left of its input takes the next record, once it has read past them (left
+            // unread, they would refuse the next record's input). Most records end at the brace:
             // the parser has read all it was fed, and no location object is made to check.
             clean = feeder.needMoreInput()
-                    || blankAfter(bytes, (int) (p.currentTokenLocation().getByteOffset() - start) + 1);
+                    || blankAfter(bytes, offset + (int) (p.currentTokenLocation().getByteOffset() - start) + 1,
+                    offset + length) && p.nextToken() == JsonToken.NOT_AVAILABLE;
             return null;
         } catch (JsonProcessingException e) {
             return "not JSON: " + e.getOriginalMessage();
@@ -152,14 +168,14 @@ public final class EventDecoder {
         }
     }
 
-    private static boolean blankAfter(byte[] bytes, int from) {
-        for (int i = from; i < bytes.length; i++) {
+    private static boolean blankAfter(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
             byte b = bytes[i];
             if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
                 return false;
             }
         }
-        return from <= bytes.length;
+        return true;
     }
 
     /**

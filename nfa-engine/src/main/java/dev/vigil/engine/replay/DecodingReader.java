@@ -2,10 +2,10 @@ package dev.vigil.engine.replay;
 
 import dev.vigil.dsl.schema.Event;
 import dev.vigil.engine.decode.EventDecoder;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -15,8 +15,9 @@ import java.util.concurrent.BlockingQueue;
  * The replay's input stage: reads NDJSON inputs in turns (a line from each partition in turn, so
  * no partition runs ahead), decodes each record, and hands the results over in batches, in that
  * order, on a thread of its own. Decoding is a fifth of a replay's work and needs no state of
- * the engine, so it runs beside it. Blank lines are skipped (each takes its input's turn); the
- * arrival sequence counts the rest. Each batch carries the {@link Position} after it, for snapshots.
+ * the engine, so it runs beside it. Lines are read and parsed as bytes ({@link LineReader}). Blank
+ * lines (ASCII blanks only) are skipped, each taking its input's turn; the arrival sequence counts
+ * the rest. Each batch carries the {@link Position} after it, for snapshots.
  */
 public final class DecodingReader implements AutoCloseable {
     /** What a line became, in input order. */
@@ -51,7 +52,7 @@ public final class DecodingReader implements AutoCloseable {
     /** A batch, or the failure that stopped reading. */
     private record Handover(Batch batch, IOException failure) {}
 
-    private final List<BufferedReader> readers;
+    private final List<LineReader> readers;
     private final List<String> names;
     private final EventDecoder decoder;
     private final int batchSize;
@@ -60,12 +61,12 @@ public final class DecodingReader implements AutoCloseable {
     private final Thread thread;
 
     /** Reads from the start of every input. */
-    public DecodingReader(List<BufferedReader> readers, List<String> names, EventDecoder decoder, int batchSize) {
+    public DecodingReader(List<LineReader> readers, List<String> names, EventDecoder decoder, int batchSize) {
         this(readers, names, decoder, batchSize, Position.start(readers.size()));
     }
 
     /** Reads on from {@code from}: the lines it has taken are skipped unread. */
-    public DecodingReader(List<BufferedReader> readers, List<String> names, EventDecoder decoder, int batchSize,
+    public DecodingReader(List<LineReader> readers, List<String> names, EventDecoder decoder, int batchSize,
                           Position from) {
         this.readers = List.copyOf(readers);
         this.names = List.copyOf(names);
@@ -101,7 +102,7 @@ public final class DecodingReader implements AutoCloseable {
             int open = 0;
             for (int p = 0; p < n; p++) {
                 for (long skipped = 0; skipped < lines[p]; skipped++) {
-                    readers.get(p).readLine();
+                    readers.get(p).next();
                 }
                 open += done[p] ? 0 : 1;
             }
@@ -109,17 +110,19 @@ public final class DecodingReader implements AutoCloseable {
             int p = from.nextTurn();
             while (open > 0) {
                 if (!done[p]) {
-                    String line = readers.get(p).readLine();
-                    if (line == null) {
+                    LineReader in = readers.get(p);
+                    if (!in.next()) {
                         done[p] = true;
                         open--;
                         batch.add(new Ended(p));
                     } else {
                         lines[p]++;
-                        if (!line.isBlank()) {
-                            EventDecoder.Result r = decoder.decode(line, ++sequence, names.get(p), lines[p]);
+                        if (!in.isBlank()) {
+                            EventDecoder.Result r = decoder.decode(in.buffer(), in.offset(), in.length(), ++sequence,
+                                    names.get(p), lines[p]);
                             batch.add(r instanceof EventDecoder.Decoded d ? new Decoded(p, d.event())
-                                    : new Refused(p, lines[p], line, ((EventDecoder.Refused) r).reason()));
+                                    : new Refused(p, lines[p], new String(in.buffer(), in.offset(), in.length(),
+                                    StandardCharsets.UTF_8), ((EventDecoder.Refused) r).reason()));
                         }
                     }
                 }

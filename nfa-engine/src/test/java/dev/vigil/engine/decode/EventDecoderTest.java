@@ -14,6 +14,7 @@ import dev.vigil.dsl.check.VigilCompiler;
 import dev.vigil.dsl.schema.Event;
 import dev.vigil.dsl.schema.EventSchema;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -120,6 +121,49 @@ class EventDecoderTest {
             String record = records[r.nextInt(records.length)];
             String alone = describe(new EventDecoder(c.events()).decode(record, i, "f", i));
             assertEquals(alone, describe(shared.decode(record, i, "f", i)), "record " + i + ": " + record);
+        }
+    }
+
+    /** Input is UTF-8: bytes that are not are refused with the reason, not decoded into something else. */
+    @Test
+    void invalidUtf8IsRefused() {
+        byte[] good = "{\"type\":\"login\",\"ts\":9,\"user\":\"u\"}".getBytes(StandardCharsets.UTF_8);
+        byte[] bad = good.clone();
+        bad[bad.length - 3] = (byte) 0xC3; // starts a two-byte sequence that the closing quote does not continue
+        EventDecoder.Result r = decoder.decode(bad, 0, bad.length, 1, "f", 1);
+        assertInstanceOf(EventDecoder.Refused.class, r, () -> r.toString());
+        assertTrue(((EventDecoder.Refused) r).reason().startsWith("not JSON"), () -> r.toString());
+        assertInstanceOf(EventDecoder.Decoded.class, decoder.decode(good, 0, good.length, 2, "f", 2));
+    }
+
+    /**
+     * Records handed over as bytes in the middle of a reused buffer (as the replay's line reader
+     * hands them) decode as the same records given as text to a decoder of their own: the bytes
+     * around a record, whatever they are, are not read, and the record is kept as written.
+     */
+    @Test
+    void aRecordInsideABufferDecodesAsTheSameRecordAlone() {
+        String good = "{\"type\":\"txn\",\"txn_id\":\"t\u00e9\",\"ts\":5,\"amount\":2.50,\"note\":\"\u20ac\"}";
+        String[] records = {good, good + "  ", good + " junk", "{\"type\":\"txn\",\"txn_id\":\"t1\"", "not json", "{}",
+                "{\"type\":\"login\",\"ts\":9,\"user\":\"\ud83d\ude00\"}"};
+        String[] fillers = {"", "{", "}", "\"", " {\"type\":\"txn\"", "\n", "]]"};
+        Random r = new Random(13);
+        EventDecoder shared = new EventDecoder(c.events());
+        for (int i = 0; i < 2_000; i++) {
+            String record = records[r.nextInt(records.length)];
+            byte[] before = fillers[r.nextInt(fillers.length)].getBytes(StandardCharsets.UTF_8);
+            byte[] body = record.getBytes(StandardCharsets.UTF_8);
+            byte[] after = fillers[r.nextInt(fillers.length)].getBytes(StandardCharsets.UTF_8);
+            byte[] buffer = new byte[before.length + body.length + after.length];
+            System.arraycopy(before, 0, buffer, 0, before.length);
+            System.arraycopy(body, 0, buffer, before.length, body.length);
+            System.arraycopy(after, 0, buffer, before.length + body.length, after.length);
+            EventDecoder.Result alone = new EventDecoder(c.events()).decode(record, i, "f", i);
+            EventDecoder.Result inside = shared.decode(buffer, before.length, body.length, i, "f", i);
+            assertEquals(describe(alone), describe(inside), "record " + i + ": " + record);
+            if (inside instanceof EventDecoder.Decoded d) {
+                assertEquals(record, d.event().raw(), "kept as written");
+            }
         }
     }
 
