@@ -8,15 +8,18 @@
 # each, minutes apart, can land in different spells.
 # Usage (from the repository root, after ./mvnw -q package -DskipTests):
 #   benchmarks/replay-benchmark.sh [CARDS] [DAYS] [WORK_DIR] [PAIRS]
-# VIGIL_JAVA_OPTS defaults to -Xms12g -Xmx12g -XX:+UseParallelGC -Xmn2g: a young generation small
-# enough to be reused, so that decode only does not pay for first touches of a large one (zeroing
-# fresh pages cost this machine 1-2 s a GiB; docs/benchmarks.md, "The spells are first-touch page faults").
+# Each side runs with the heap that suits it (docs/benchmarks.md, "The spells are first-touch page
+# faults"): decode only with DECODE_JAVA_OPTS (default -Xms12g -Xmx12g -XX:+UseParallelGC -Xmn2g, a
+# young generation small enough to be reused, so that it does not pay for first touches of a large
+# one), the starter pack and the scaling runs with VIGIL_JAVA_OPTS (default the same with -Xmn4g:
+# the pack keeps gigabytes of per-card state, and a small young generation collects it too often).
 set -euo pipefail
 cards="${1:-1000000}"
 days="${2:-4}"
 work="${3:-$(mktemp -d)}"
 pairs="${4:-3}"
-export VIGIL_JAVA_OPTS="${VIGIL_JAVA_OPTS:--Xms12g -Xmx12g -XX:+UseParallelGC -Xmn2g}"
+export VIGIL_JAVA_OPTS="${VIGIL_JAVA_OPTS:--Xms12g -Xmx12g -XX:+UseParallelGC -Xmn4g}"
+decode_opts="${DECODE_JAVA_OPTS:--Xms12g -Xmx12g -XX:+UseParallelGC -Xmn2g}"
 mkdir -p "$work/schema-only"
 cp rules/schema/events.vgl "$work/schema-only/"
 summary() { grep -E "events read|records written|alerts:|time:|peak heap" | tr -s ' ' | paste -sd ';' -; }
@@ -26,7 +29,7 @@ echo "== simulate $cards cards over $days days: $(sim "$cards" "$days" "$work/s.
 rate() { sed -E 's/.*\(([0-9.]+) events\/s\).*/\1/'; }
 ratios=()
 for ((i = 1; i <= pairs; i++)); do
-  decode="$(./vigil replay --rules "$work/schema-only" --input "$work/s.ndjson" --out /dev/null --no-progress 2>&1 | summary)"
+  decode="$(VIGIL_JAVA_OPTS="$decode_opts" ./vigil replay --rules "$work/schema-only" --input "$work/s.ndjson" --out /dev/null --no-progress 2>&1 | summary)"
   pack="$(./vigil replay --rules rules --input "$work/s.ndjson" --out /dev/null --no-progress 2>&1 | summary)"
   ratio="$(awk -v p="$(echo "$pack" | rate)" -v d="$(echo "$decode" | rate)" 'BEGIN { printf "%.1f", 100 * p / d }')"
   ratios+=("$ratio")

@@ -39,15 +39,7 @@ public final class RuleRunner {
     private final Map<Integer, NfaNode.Take> takes = new java.util.HashMap<>();
     /** By take id: whether a run can wait after the take, so that the event it took outlives the step. */
     private final boolean[] waitsAfter;
-    /**
-     * By variable index: the string and decimal fields later steps read of its events, or null when
-     * they read all (see {@link RuleProgram#keptReferences}). A waiting run keeps only those: the
-     * others need not stay alive (or be written to state) for the run's hours or days.
-     */
-    private final boolean[][] keptReferences;
-    // This step's kept copies, by variable, so that runs taking the same event share one.
-    private final Event[] keptFrom;
-    private final Event[] keptCopy;
+    private final KeptEvents kept;
     private long partialsDropped;
     // Scratch lists of onEvent, reused: a runner serves one partition on one thread.
     private final List<Completed> completed = new ArrayList<>();
@@ -79,16 +71,7 @@ public final class RuleRunner {
         for (NfaNode.Take t : takes.values()) {
             waitsAfter[t.id()] = canWait(t.next, false, new java.util.HashSet<>());
         }
-        this.keptReferences = new boolean[rule.variables().size()][];
-        for (Variable v : rule.variables()) {
-            java.util.Set<Integer> read = rule.keptReferences().get(v.index());
-            if (read.size() < v.type().referenceCount()) {
-                keptReferences[v.index()] = new boolean[v.type().referenceCount()];
-                read.forEach(slot -> keptReferences[v.index()][slot] = true);
-            }
-        }
-        this.keptFrom = new Event[rule.variables().size()];
-        this.keptCopy = new Event[rule.variables().size()];
+        this.kept = new KeptEvents(rule);
         expand(start, new Cursor(Contiguity.NON_DETERMINISTIC, 0, null, false, Long.MAX_VALUE, null,
                 Long.MIN_VALUE, Long.MIN_VALUE, NO_CHOICES), startRuns, none);
     }
@@ -127,19 +110,6 @@ public final class RuleRunner {
             return canWait(l.next, guarded || l.absent != null, seen);
         }
         return guarded; // the end: an absence there waits for its time to run out
-    }
-
-    /** What a run keeps of {@code e} bound to {@code variable}: the fields later steps read (events read without a raw form keep all). */
-    private Event kept(Event e, int variable) {
-        boolean[] refs = keptReferences[variable];
-        if (refs == null || e.raw() == null) {
-            return e;
-        }
-        if (keptFrom[variable] != e) {
-            keptFrom[variable] = e;
-            keptCopy[variable] = e.keepingReferences(refs);
-        }
-        return keptCopy[variable];
     }
 
     /** How this rule's state for a key is written and read back, events written by {@code events}. */
@@ -391,7 +361,7 @@ public final class RuleRunner {
                            List<Completed> completed) {
         List<Run> into = runs == NO_RUNS ? new ArrayList<>(2) : runs;
         int variable = at.stage().variable().index();
-        PathNode p = new PathNode(variable, waitsAfter[at.id()] ? kept(e, variable) : e, path);
+        PathNode p = new PathNode(variable, waitsAfter[at.id()] ? kept.of(e, variable) : e, path);
         long start = path == null ? e.time() : startTime;
         expand(at.next, new Cursor(Contiguity.RELAXED, 0, null, false, Long.MAX_VALUE, p, start, e.time(), NO_CHOICES),
                 into, completed);
