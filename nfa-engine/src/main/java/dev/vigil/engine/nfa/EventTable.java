@@ -13,7 +13,7 @@ import java.util.Map;
 /**
  * The events a key group's partial matches hold for one key, each written once. Rules of a group
  * often keep the same event (a card's last purchase waits in several rules), each as its own copy
- * with the fields that rule reads ({@link RuleRunner}); copies of one event (the same arrival
+ * with the fields that rule reads ({@link KeptEvents}); copies of one event (the same arrival
  * sequence, id and time) become one entry with the fields of all of them, and read back as one
  * shared event.
  */

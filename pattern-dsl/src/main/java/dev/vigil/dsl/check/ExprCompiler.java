@@ -227,7 +227,7 @@ final class ExprCompiler {
                 event = word.equals("first") ? nth(v, 0) : last(v);
                 fieldStep = 1;
             } else if (self) {
-                event = CURRENT;
+                event = EvalContext::current;
                 fieldStep = 0;
             } else if (v.looping()) {
                 error(p.span(), "`" + v.name() + "` matches several events; say which one",
@@ -261,13 +261,11 @@ final class ExprCompiler {
                     NearestName.hint(fieldName, known, "`" + v.type().name() + "` has"));
             return Typed.ERROR;
         }
-        if (event != CURRENT) {
+        if (!(self && fieldStep == 0)) { // a field of an earlier event of v, not of the one being matched
             resources.keptRead(v, field.get());
         }
         return read(field.get(), event);
     }
-
-    private static final Function<EvalContext, Event> CURRENT = EvalContext::current;
 
     /** A variable is visible when it is matched before the expression runs and is not an absence. */
     boolean checkVisible(Variable v, Span at, Scope s) {

@@ -7,11 +7,12 @@ import dev.vigil.dsl.schema.EventSchema;
 import dev.vigil.dsl.schema.FieldSlot;
 import dev.vigil.dsl.schema.ValueType;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * What one rule reads besides the current event: its velocity windows and history look-ups, each
@@ -21,7 +22,7 @@ import java.util.TreeSet;
 final class RuleResources {
     private final List<WindowSpec> windows = new ArrayList<>();
     private final List<HistorySpec> histories = new ArrayList<>();
-    private final TreeMap<Integer, Set<Integer>> keptReferences = new TreeMap<>();
+    private final Map<Integer, Set<Integer>> keptReferences = new HashMap<>();
 
     WindowSpec window(WindowSpec.Function fn, EventSchema source, Optional<FieldSlot> field, long overMillis,
                       ValueType resultType) {
@@ -57,7 +58,7 @@ final class RuleResources {
     /** An expression reads {@code field} of an event {@code v} matched before the current one. */
     void keptRead(Variable v, FieldSlot field) {
         if (!field.type().primitive) {
-            keptReferences.computeIfAbsent(v.index(), k -> new TreeSet<>()).add(field.index());
+            keptReferences.computeIfAbsent(v.index(), k -> new HashSet<>()).add(field.index());
         }
     }
 
