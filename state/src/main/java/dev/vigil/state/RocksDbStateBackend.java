@@ -202,6 +202,8 @@ public final class RocksDbStateBackend implements StateBackend {
     private final class RocksTimers implements TimerQueue, AutoCloseable {
         private static final int BATCH = 4096;
         private static final int WRITTEN_PER_BATCH = 1024;
+        /** Fired timers are deleted from the disk once this many have fired (and before a count, checkpoint or close). */
+        private static final int DELETE_AFTER = 1 << 20;
         /**
          * Timers registered early enough join the buffer; past this many, the latest leave it (they
          * are on disk, and the next refill reads them again), so the heap holds a bounded number of
@@ -221,7 +223,8 @@ public final class RocksDbStateBackend implements StateBackend {
          * when a refill seeks past it or a range delete ends at it: not once per firing.
          */
         private Timer consumed;
-        private boolean deletesPending;
+        /** Timers fired and not yet deleted from the disk (a refill seeks past them, so they may wait). */
+        private long firedUndeleted;
         private long size = -1;
         /**
          * Timer writes (puts, and range deletes of fired timers) not yet on disk, in the order made.
@@ -278,13 +281,19 @@ public final class RocksDbStateBackend implements StateBackend {
             }
             buffer.poll();
             consumed = t;
-            deletesPending = true;
+            firedUndeleted++;
             size = -1;
             return t;
         }
 
         private void refill() {
-            deleteFired();
+            // A range delete per refill made every seek slower than the last: RocksDB fragments the
+            // memtable's range deletions again after each new one, and they piled up (seconds of
+            // seeking at the end of a replay that fires millions of timers). The seek below skips
+            // fired timers anyway; they go in one range delete per DELETE_AFTER.
+            if (firedUndeleted >= DELETE_AFTER) {
+                deleteFired();
+            }
             write();
             buffer.clear();
             try (RocksIterator it = db.newIterator(family)) {
@@ -311,7 +320,7 @@ public final class RocksDbStateBackend implements StateBackend {
 
         /** Deletes every fired timer from the disk in one range delete (queued after the writes before it). */
         private void deleteFired() {
-            if (!deletesPending) {
+            if (firedUndeleted == 0) {
                 return;
             }
             byte[] upTo = encode(consumed);
@@ -321,7 +330,7 @@ public final class RocksDbStateBackend implements StateBackend {
             } catch (RocksDBException e) {
                 throw new IllegalStateException(e);
             }
-            deletesPending = false;
+            firedUndeleted = 0;
         }
 
         /** Puts every timer change made so far on the disk. */

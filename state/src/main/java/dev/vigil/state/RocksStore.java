@@ -3,9 +3,7 @@ package dev.vigil.state;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 import org.rocksdb.ColumnFamilyHandle;
@@ -16,8 +14,8 @@ import org.rocksdb.WriteBatch;
 import org.rocksdb.WriteOptions;
 
 /**
- * A namespace's values in one column family of {@link RocksDbStateBackend}. The most recently used
- * keys' values live decoded on the heap (so a busy key is not decoded and encoded on every event);
+ * A namespace's values in one column family of {@link RocksDbStateBackend}. Busy keys' values live
+ * decoded on the heap ({@link KeyCache}: a busy key is not decoded and encoded on every event);
  * a changed one is written when it leaves the cache ({@link WriteBehind}, off the engine thread) or
  * at a checkpoint; the rest are read from RocksDB, ahead of time when hinted ({@link ReadAhead}).
  * Keys are the state keys in UTF-8, values the codec's bytes.
@@ -30,10 +28,10 @@ final class RocksStore<V> implements KeyedStore<V> {
     private final ReadAhead<V> readAhead;
     private final WriteBehind<V> writeBehind;
     /**
-     * Cached values by key, least recently used first; a dirty one may differ from what is on disk
-     * (a dirty null is a delete to make), a null one is known to be absent.
+     * Cached values by key; a dirty one may differ from what is on disk (a dirty null is a delete
+     * to make), a null one is known to be absent.
      */
-    private final LinkedHashMap<String, Cached<V>> cached;
+    private final KeyCache<Cached<V>> cached;
 
     private static final class Cached<V> {
         V value;
@@ -57,18 +55,11 @@ final class RocksStore<V> implements KeyedStore<V> {
         this.writeOptions = writeOptions;
         this.readAhead = new ReadAhead<>(this::readAll, background, capacity / 4);
         this.writeBehind = new WriteBehind<>(this::writeAll, background);
-        this.cached = new LinkedHashMap<>(Math.min(capacity, 1 << 16), 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Cached<V>> eldest) {
-                if (size() <= capacity) {
-                    return false;
-                }
-                if (eldest.getValue().dirty) {
-                    write(eldest.getKey(), eldest.getValue().value);
-                }
-                return true;
+        this.cached = new KeyCache<>(capacity, (key, c) -> {
+            if (c.dirty) {
+                write(key, c.value);
             }
-        };
+        });
     }
 
     @Override
@@ -89,7 +80,7 @@ final class RocksStore<V> implements KeyedStore<V> {
     }
 
     private V cache(String key, V value, boolean dirty, boolean onDisk) {
-        cached.put(key, new Cached<>(value, dirty, onDisk));
+        cached.add(key, new Cached<>(value, dirty, onDisk));
         return value;
     }
 
@@ -109,13 +100,13 @@ final class RocksStore<V> implements KeyedStore<V> {
 
     @Override
     public void put(String key, V value) {
-        Cached<V> c = cached.get(key);
+        Cached<V> c = cached.peek(key);
         if (c != null) {
             c.value = value;
             c.dirty = true;
         } else {
             // Not cached: it may be on disk (evicted earlier), so a later remove must delete it.
-            cached.put(key, new Cached<>(value, true, true));
+            cached.add(key, new Cached<>(value, true, true));
         }
     }
 
@@ -124,10 +115,10 @@ final class RocksStore<V> implements KeyedStore<V> {
         readAhead.forget(key);
         // The absence stays cached (deleted on disk when it leaves the cache): most removed keys
         // come back, and would otherwise be read from the disk, or wait for their delete.
-        Cached<V> c = cached.get(key);
+        Cached<V> c = cached.peek(key);
         boolean onDisk = c == null || c.onDisk || writeBehind.pending(key);
         if (c == null) {
-            cached.put(key, new Cached<>(null, onDisk, onDisk));
+            cached.add(key, new Cached<>(null, onDisk, onDisk));
         } else {
             c.value = null;
             c.dirty = onDisk;
@@ -143,7 +134,7 @@ final class RocksStore<V> implements KeyedStore<V> {
     @Override
     public void prefetch(String key) {
         // A key with a write on its way is read from that write, not from the disk.
-        if (!cached.containsKey(key) && !writeBehind.pending(key)) {
+        if (!cached.contains(key) && !writeBehind.pending(key)) {
             readAhead.hint(key);
         }
     }
@@ -194,15 +185,14 @@ final class RocksStore<V> implements KeyedStore<V> {
      * written (the values stay cached, and are not touched until then: the engine thread waits).
      */
     void writeBack() {
-        for (Map.Entry<String, Cached<V>> e : cached.entrySet()) {
-            Cached<V> c = e.getValue();
+        cached.forEach((key, c) -> {
             if (c.dirty) {
-                readAhead.forget(e.getKey());
-                writeBehind.write(e.getKey(), c.value);
+                readAhead.forget(key);
+                writeBehind.write(key, c.value);
                 c.dirty = false;
                 c.onDisk = c.value != null;
             }
-        }
+        });
         writeBehind.flush();
     }
 
