@@ -32,6 +32,8 @@ final class RocksStore<V> implements KeyedStore<V> {
      * to make), a null one is known to be absent.
      */
     private final KeyCache<Cached<V>> cached;
+    /** Keys read ahead at most, at least (a quarter of the cached keys when that is more). */
+    private static final int READ_AHEAD_AT_LEAST = 16_384;
 
     private static final class Cached<V> {
         V value;
@@ -53,7 +55,8 @@ final class RocksStore<V> implements KeyedStore<V> {
         this.family = family;
         this.codec = codec;
         this.writeOptions = writeOptions;
-        this.readAhead = new ReadAhead<>(this::readAll, background, capacity / 4);
+        // Not tied to the cache: a small cache must still read far enough ahead to cover every key hinted.
+        this.readAhead = new ReadAhead<>(this::readAll, background, Math.max(capacity / 4, READ_AHEAD_AT_LEAST));
         this.writeBehind = new WriteBehind<>(this::writeAll, background);
         this.cached = new KeyCache<>(capacity, (key, c) -> {
             if (c.dirty) {
