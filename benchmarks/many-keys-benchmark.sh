@@ -3,7 +3,9 @@
 # pack over simulated streams of 10 thousand cards (100 days), 1 million cards (1 day) and 10
 # million cards (1 day), with --state DIR and the default state configuration (256 MiB block
 # cache, 64 MiB write buffers, 100,000 cached keys per store) and a fixed 4 GiB heap. Reports
-# events/s, microseconds an event, the state's size on disk and the peak resident memory. The 10 M
+# events/s, microseconds an event, the state's size on disk, the peak resident memory and the CPU
+# seconds of each thread (java: the engine; state-io: reads ahead and writes behind; rocksdb:low and
+# rocksdb:high: RocksDB's compactions and flushes; GC Thread: the collector). The 10 M
 # run reads about 25 M events (5.5 GB) and takes about half an hour on a 2-core machine.
 # Usage (from the repository root, after ./mvnw -q package -DskipTests):
 #   benchmarks/many-keys-benchmark.sh [WORK_DIR] [RUNS]     RUNS defaults to "10000:100 1000000:1 10000000:1"
@@ -17,13 +19,27 @@ for run in $runs; do
   days="${run##*:}"
   VIGIL_JAVA_OPTS="-Xms12g -Xmx12g -XX:+UseParallelGC" ./vigil simulate --cards "$cards" --days "$days" --seed 1 \
     --out "$work/s.ndjson" --no-progress > /dev/null 2>&1
-  rm -rf "$work/state"
+  rm -rf "$work/state" "$work/threads.txt"
   { /usr/bin/time -v ./vigil replay --rules rules --input "$work/s.ndjson" --out /dev/null --no-progress \
-      --state "$work/state"; } > "$work/r.txt" 2>&1
+      --state "$work/state"; } > "$work/r.txt" 2>&1 &
+  replay=$!
+  # CPU seconds by thread, sampled from /proc every 5 s (the last sample of each thread counts).
+  sleep 1
+  java=$(pgrep -n -f "replay --rules rules --input $work/s.ndjson" || true)
+  while kill -0 "$replay" 2>/dev/null; do
+    for t in /proc/"$java"/task/*; do
+      echo "$(basename "$t")|$(cat "$t/comm" 2>/dev/null)|$(awk '{print $14 + $15}' "$t/stat" 2>/dev/null)"
+    done >> "$work/threads.txt" 2>/dev/null
+    sleep 5
+  done
+  wait "$replay"
   events=$(grep -E "events read" "$work/r.txt" | tr -dc '0-9')
   rate=$(grep -E "^time:" "$work/r.txt" | sed -E 's/.*\(([0-9]+) events\/s\).*/\1/')
   rss=$(grep -E "Maximum resident" "$work/r.txt" | awk '{printf "%d MiB", $NF/1024}')
   echo "== $cards cards, $days days: $events events; $rate events/s; $(awk "BEGIN {printf \"%.1f\", 1000000 / $rate}") us an event;" \
     "peak RSS $rss; state on disk $(du -sh "$work/state/live" | cut -f1); $(grep -E "alerts:" "$work/r.txt" | tr -s ' ')"
+  echo "   CPU seconds by thread: $(awk -F'|' -v hz="$(getconf CLK_TCK)" '$3 != "" { if ($3 > most[$1]) { most[$1] = $3; name[$1] = $2 } }
+    END { for (t in most) { n = name[t]; sub(/#.*/, "", n); sub(/[0-9]+$/, "", n); s[n] += most[t] }
+          for (n in s) if (s[n] >= 2 * hz) printf "%s %.0f; ", n, s[n] / hz }' "$work/threads.txt")"
 done
 rm -rf "$work"

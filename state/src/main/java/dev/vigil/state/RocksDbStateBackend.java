@@ -40,10 +40,18 @@ import org.rocksdb.WriteOptions;
 public final class RocksDbStateBackend implements StateBackend {
     /**
      * Where the state lives and how much memory it may use: RocksDB's block cache and write
-     * buffers, and how many keys' decoded values each store keeps on the heap (written back when
-     * they leave it, and before every checkpoint).
+     * buffers, how many keys' decoded values each store keeps on the heap (written back when they
+     * leave it, and before every checkpoint), and how many keys each store reads ahead at most.
      */
-    public record Config(Path dir, long blockCacheBytes, long writeBufferBytes, int cachedKeys) {
+    public record Config(Path dir, long blockCacheBytes, long writeBufferBytes, int cachedKeys, int readAheadKeys) {
+        /**
+         * Reads ahead a quarter of the cached keys, and at least 16,384: the keys of the events
+         * waiting for the watermark must be read in time whatever the size of the cache.
+         */
+        public Config(Path dir, long blockCacheBytes, long writeBufferBytes, int cachedKeys) {
+            this(dir, blockCacheBytes, writeBufferBytes, cachedKeys, Math.max(cachedKeys / 4, 16_384));
+        }
+
         public static Config at(Path dir) {
             return new Config(dir, 256L << 20, 64L << 20, 100_000);
         }
@@ -64,6 +72,7 @@ public final class RocksDbStateBackend implements StateBackend {
     private final Map<String, RocksStore<?>> stores = new HashMap<>();
     private final RocksTimers timers;
     private final int cachedKeys;
+    private final int readAheadKeys;
     /**
      * Reads ahead and writes behind for every store ({@link ReadAhead}, {@link WriteBehind}): one
      * thread beside the engine's, so that the engine thread seldom waits for RocksDB.
@@ -77,6 +86,7 @@ public final class RocksDbStateBackend implements StateBackend {
     /** Opens the state in {@code config.dir()}, creating it if missing, with every namespace it holds. */
     public RocksDbStateBackend(Config config) {
         this.cachedKeys = config.cachedKeys();
+        this.readAheadKeys = config.readAheadKeys();
         try {
             Files.createDirectories(config.dir());
             cache = new LRUCache(config.blockCacheBytes());
@@ -131,7 +141,8 @@ public final class RocksDbStateBackend implements StateBackend {
             if (codec == null) {
                 throw new IllegalArgumentException("a RocksDB store needs a codec for namespace " + namespace);
             }
-            return new RocksStore<>(db, family("store/" + n), codec, cachedKeys, writeOptions, background);
+            return new RocksStore<>(db, family("store/" + n), codec, cachedKeys, readAheadKeys, writeOptions,
+                    background);
         });
     }
 

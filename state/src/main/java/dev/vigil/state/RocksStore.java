@@ -32,8 +32,6 @@ final class RocksStore<V> implements KeyedStore<V> {
      * to make), a null one is known to be absent.
      */
     private final KeyCache<Cached<V>> cached;
-    /** Keys read ahead at most, at least (a quarter of the cached keys when that is more). */
-    private static final int READ_AHEAD_AT_LEAST = 16_384;
 
     private static final class Cached<V> {
         V value;
@@ -48,15 +46,17 @@ final class RocksStore<V> implements KeyedStore<V> {
         }
     }
 
-    /** {@code capacity} keys stay decoded on the heap; reads ahead and writes run on {@code background}. */
-    RocksStore(RocksDB db, ColumnFamilyHandle family, Codec<V> codec, int capacity, WriteOptions writeOptions,
-               Executor background) {
+    /**
+     * {@code capacity} keys stay decoded on the heap, at most {@code readAheadKeys} are read ahead;
+     * reads ahead and writes run on {@code background}.
+     */
+    RocksStore(RocksDB db, ColumnFamilyHandle family, Codec<V> codec, int capacity, int readAheadKeys,
+               WriteOptions writeOptions, Executor background) {
         this.db = db;
         this.family = family;
         this.codec = codec;
         this.writeOptions = writeOptions;
-        // Not tied to the cache: a small cache must still read far enough ahead to cover every key hinted.
-        this.readAhead = new ReadAhead<>(this::readAll, background, Math.max(capacity / 4, READ_AHEAD_AT_LEAST));
+        this.readAhead = new ReadAhead<>(this::readAll, background, readAheadKeys);
         this.writeBehind = new WriteBehind<>(this::writeAll, background);
         this.cached = new KeyCache<>(capacity, (key, c) -> {
             if (c.dirty) {

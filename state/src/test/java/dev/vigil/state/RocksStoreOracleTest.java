@@ -97,7 +97,9 @@ class RocksStoreOracleTest {
     }
 
     private RocksDbStateBackend open(int cachedKeys, String name) {
-        return new RocksDbStateBackend(new RocksDbStateBackend.Config(dir.resolve(name), 8L << 20, 4L << 20, cachedKeys));
+        // Read ahead as little as the cache is large, so that chunks also wait for their turn.
+        return new RocksDbStateBackend(new RocksDbStateBackend.Config(dir.resolve(name), 8L << 20, 4L << 20, cachedKeys,
+                Math.max(cachedKeys / 4, 1)));
     }
 
     private static TreeMap<String, String> contents(KeyedStore<StringBuilder> store) {
