@@ -6,7 +6,7 @@
 # events/s, microseconds an event, the state's size on disk, the peak resident memory and the CPU
 # seconds of each thread (java: the engine; state-io: reads ahead and writes behind; rocksdb:low and
 # rocksdb:high: RocksDB's compactions and flushes; GC Thread: the collector). The 10 M
-# run reads about 25 M events (5.5 GB) and takes about half an hour on a 2-core machine.
+# run reads about 25 M events (6.2 GB) and takes about ten minutes on a 2-core machine.
 # Usage (from the repository root, after ./mvnw -q package -DskipTests):
 #   benchmarks/many-keys-benchmark.sh [WORK_DIR] [RUNS]     RUNS defaults to "10000:100 1000000:1 10000000:1"
 set -euo pipefail
