@@ -18,12 +18,18 @@ import java.util.Map;
  * shared event.
  */
 public final class EventTable {
-    private final List<Event> events = new ArrayList<>();
-    private final Map<Event, Integer> byIdentity = new IdentityHashMap<>();
-    private final Map<Long, Integer> bySequence = new HashMap<>();
+    // Made on the first event: a table is made per key group written, and one with no event needs none of them.
+    private List<Event> events;
+    private Map<Event, Integer> byIdentity;
+    private Map<Long, Integer> bySequence;
 
     /** The event's place in the table, adding it (or its fields to its entry) if new. */
     int indexOf(Event e) {
+        if (events == null) {
+            events = new ArrayList<>();
+            byIdentity = new IdentityHashMap<>();
+            bySequence = new HashMap<>();
+        }
         Integer known = byIdentity.get(e);
         if (known != null) {
             return known;
@@ -47,6 +53,10 @@ public final class EventTable {
     }
 
     public void write(StateWriter w, EventCodec codec) {
+        if (events == null) {
+            w.writeVarInt(0);
+            return;
+        }
         w.writeVarInt(events.size());
         for (Event e : events) {
             codec.write(w, e);

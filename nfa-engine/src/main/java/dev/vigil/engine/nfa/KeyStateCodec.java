@@ -50,6 +50,13 @@ public final class KeyStateCodec {
         w.writeVarLong(st.deadline);
         w.writeBoolean(st.capReported);
         st.history.write(w);
+        if (st.runs.isEmpty()) {
+            // Most states hold a history and no partial match: the same bytes, without building tables.
+            w.writeVarInt(0); // nodes
+            w.writeVarInt(0); // choices
+            w.writeVarInt(0); // runs
+            return;
+        }
         Map<PathNode, Integer> nodeIndex = new IdentityHashMap<>();
         List<PathNode> nodes = new ArrayList<>();
         Map<Choice, Integer> choiceIndex = new IdentityHashMap<>();
