@@ -71,8 +71,7 @@ public final class RocksDbStateBackend implements StateBackend {
     private final Map<String, ColumnFamilyHandle> families = new HashMap<>();
     private final Map<String, RocksStore<?>> stores = new HashMap<>();
     private final RocksTimers timers;
-    private final int cachedKeys;
-    private final int readAheadKeys;
+    private final Config config;
     /**
      * Reads ahead and writes behind for every store ({@link ReadAhead}, {@link WriteBehind}): one
      * thread beside the engine's, so that the engine thread seldom waits for RocksDB.
@@ -85,8 +84,7 @@ public final class RocksDbStateBackend implements StateBackend {
 
     /** Opens the state in {@code config.dir()}, creating it if missing, with every namespace it holds. */
     public RocksDbStateBackend(Config config) {
-        this.cachedKeys = config.cachedKeys();
-        this.readAheadKeys = config.readAheadKeys();
+        this.config = config;
         try {
             Files.createDirectories(config.dir());
             cache = new LRUCache(config.blockCacheBytes());
@@ -141,8 +139,8 @@ public final class RocksDbStateBackend implements StateBackend {
             if (codec == null) {
                 throw new IllegalArgumentException("a RocksDB store needs a codec for namespace " + namespace);
             }
-            return new RocksStore<>(db, family("store/" + n), codec, cachedKeys, readAheadKeys, writeOptions,
-                    background);
+            return new RocksStore<>(db, family("store/" + n), codec, config.cachedKeys(), config.readAheadKeys(),
+                    writeOptions, background);
         });
     }
 

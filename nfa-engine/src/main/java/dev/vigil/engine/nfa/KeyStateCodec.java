@@ -51,7 +51,7 @@ public final class KeyStateCodec {
         w.writeBoolean(st.capReported);
         st.history.write(w);
         if (st.runs.isEmpty()) {
-            // Most states hold a history and no partial match: the same bytes, without building tables.
+            // A state without partial matches (a rule holding only its history): the same bytes, no tables built.
             w.writeVarInt(0); // nodes
             w.writeVarInt(0); // choices
             w.writeVarInt(0); // runs
