@@ -1,29 +1,53 @@
 package dev.vigil.engine.nfa;
 
+import dev.vigil.dsl.program.Contiguity;
 import dev.vigil.dsl.program.PatternNode;
 import dev.vigil.dsl.program.Quantifier;
 import dev.vigil.dsl.program.RuleProgram;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The NFA of one rule, compiled from its {@link PatternNode} tree in the manner of Flink CEP's
  * NFACompiler: a step {@code {n,m}} becomes n required copies of its take (or of its group's
  * body) followed by m-n optional ones; an unbounded step ends in a split whose take branch loops
  * back. Steps join through {@link NfaNode.Link} nodes carrying their contiguity, gap bound and
- * absence. The graph is built back to front, so every node's successor exists when it is made.
+ * absence. The graph is built back to front, so every node's successor exists when it is made;
+ * then each take's epsilon closure ({@link Closure}) is worked out once, for every key to share.
  */
 public final class Nfa {
     private final RuleProgram rule;
     private final NfaNode start;
-    private Nfa(RuleProgram rule, NfaNode start) {
+    /** Every take, by id (ids are dense: a take's id indexes the arrays below). */
+    private final Map<Integer, NfaNode.Take> takes = new LinkedHashMap<>();
+    /** By take id: where a run goes once the take has taken an event. */
+    private final Closure[] afterTake;
+    /** By take id: whether a run can wait after the take, so that the event it took outlives the step. */
+    private final boolean[] waitsAfter;
+    /** Where a new match may begin: the takes reachable from the start without an event. */
+    private final Closure fromStart;
+
+    private Nfa(RuleProgram rule, NfaNode start, int ids) {
         this.rule = rule;
         this.start = start;
+        collectTakes(start, new HashSet<>());
+        this.afterTake = new Closure[ids];
+        this.waitsAfter = new boolean[ids];
+        for (NfaNode.Take t : takes.values()) {
+            afterTake[t.id()] = Closure.of(t.next, Contiguity.RELAXED);
+            waitsAfter[t.id()] = canWait(t.next, false, new HashSet<>());
+        }
+        this.fromStart = Closure.of(start, Contiguity.NON_DETERMINISTIC);
     }
 
     public static Nfa compile(RuleProgram rule) {
         Builder b = new Builder();
         NfaNode start = b.sequence(rule.pattern(), new NfaNode.Final(b.ids++));
-        return new Nfa(rule, start);
+        return new Nfa(rule, start, b.ids);
     }
 
     public RuleProgram rule() {
@@ -32,6 +56,55 @@ public final class Nfa {
 
     public NfaNode start() {
         return start;
+    }
+
+    /** Every take of the NFA by its id: stored runs name the take they wait at by id. */
+    Map<Integer, NfaNode.Take> takes() {
+        return Collections.unmodifiableMap(takes);
+    }
+
+    Closure afterTake(NfaNode.Take t) {
+        return afterTake[t.id()];
+    }
+
+    Closure fromStart() {
+        return fromStart;
+    }
+
+    boolean waitsAfter(NfaNode.Take t) {
+        return waitsAfter[t.id()];
+    }
+
+    private void collectTakes(NfaNode n, Set<Integer> seen) {
+        if (n == null || !seen.add(n.id())) {
+            return;
+        }
+        if (n instanceof NfaNode.Take t) {
+            takes.put(t.id(), t);
+            collectTakes(t.next, seen);
+        } else if (n instanceof NfaNode.Split s) {
+            collectTakes(s.take, seen);
+            collectTakes(s.exit, seen);
+        } else if (n instanceof NfaNode.Link l) {
+            collectTakes(l.next, seen);
+        }
+    }
+
+    /** Whether a run passing {@code n} waits somewhere (at a take, or at the end for an absence) instead of completing. */
+    private static boolean canWait(NfaNode n, boolean guarded, Set<Integer> seen) {
+        if (n == null || !seen.add(n.id())) {
+            return false;
+        }
+        if (n instanceof NfaNode.Take) {
+            return true;
+        }
+        if (n instanceof NfaNode.Split sp) {
+            return canWait(sp.take, guarded, seen) || canWait(sp.exit, guarded, seen);
+        }
+        if (n instanceof NfaNode.Link l) {
+            return canWait(l.next, guarded || l.absent != null, seen);
+        }
+        return guarded; // the end: an absence there waits for its time to run out
     }
 
     private static final class Builder {

@@ -3,7 +3,6 @@ package dev.vigil.engine.nfa;
 import dev.vigil.dsl.program.Contiguity;
 import dev.vigil.dsl.program.OutputValue;
 import dev.vigil.dsl.program.PatternNode;
-import dev.vigil.dsl.program.Quantifier;
 import dev.vigil.dsl.program.RuleProgram;
 import dev.vigil.dsl.program.SkipStrategy;
 import dev.vigil.dsl.program.Variable;
@@ -33,12 +32,11 @@ public final class RuleRunner {
     private final MatchContext ctx;
     private final long within;
     private final int maxPartials;
+    private final Nfa nfa;
+    /** Where a new match may begin: runs made once, shared by every key (a take makes a new run). */
     private final List<Run> startRuns = new ArrayList<>();
     private final HistoryLayout history;
     private final Listener listener;
-    private final Map<Integer, NfaNode.Take> takes = new java.util.HashMap<>();
-    /** By take id: whether a run can wait after the take, so that the event it took outlives the step. */
-    private final boolean[] waitsAfter;
     private final KeptEvents kept;
     private long partialsDropped;
     // Scratch lists of onEvent, reused: a runner serves one partition on one thread.
@@ -63,60 +61,20 @@ public final class RuleRunner {
         this.maxPartials = rule.maxPartials() > 0 ? (int) Math.min(Integer.MAX_VALUE, rule.maxPartials()) : defaultMaxPartials;
         this.listener = listener;
         this.history = new HistoryLayout(rule);
-        // Where a new match may begin: the takes reachable from the start without an event.
-        List<Completed> none = new ArrayList<>();
-        NfaNode start = Nfa.compile(rule).start();
-        collectTakes(start, new java.util.HashSet<>());
-        this.waitsAfter = new boolean[takes.keySet().stream().mapToInt(Integer::intValue).max().orElse(-1) + 1];
-        for (NfaNode.Take t : takes.values()) {
-            waitsAfter[t.id()] = canWait(t.next, false, new java.util.HashSet<>());
-        }
+        this.nfa = Nfa.compile(rule);
         this.kept = new KeptEvents(rule);
-        expand(start, new Cursor(Contiguity.NON_DETERMINISTIC, 0, null, false, Long.MAX_VALUE, null,
-                Long.MIN_VALUE, Long.MIN_VALUE, NO_CHOICES), startRuns, none);
+        open(nfa.fromStart(), null, Long.MIN_VALUE, Long.MIN_VALUE, startRuns, new ArrayList<>());
     }
 
     public RuleProgram rule() {
         return rule;
     }
 
-    private void collectTakes(NfaNode n, java.util.Set<Integer> seen) {
-        if (n == null || !seen.add(n.id())) {
-            return;
-        }
-        if (n instanceof NfaNode.Take t) {
-            takes.put(t.id(), t);
-            collectTakes(t.next, seen);
-        } else if (n instanceof NfaNode.Split s) {
-            collectTakes(s.take, seen);
-            collectTakes(s.exit, seen);
-        } else if (n instanceof NfaNode.Link l) {
-            collectTakes(l.next, seen);
-        }
-    }
-
-    /** Whether a run passing {@code n} waits somewhere (at a take, or at the end for an absence) instead of completing. */
-    private static boolean canWait(NfaNode n, boolean guarded, java.util.Set<Integer> seen) {
-        if (n == null || !seen.add(n.id())) {
-            return false;
-        }
-        if (n instanceof NfaNode.Take) {
-            return true;
-        }
-        if (n instanceof NfaNode.Split sp) {
-            return canWait(sp.take, guarded, seen) || canWait(sp.exit, guarded, seen);
-        }
-        if (n instanceof NfaNode.Link l) {
-            return canWait(l.next, guarded || l.absent != null, seen);
-        }
-        return guarded; // the end: an absence there waits for its time to run out
-    }
-
     /** How this rule's state for a key is written and read back, events written by {@code events}. */
     public KeyStateCodec stateCodec(dev.vigil.engine.codec.EventCodec events) {
         PatternNode.Stage[] stages = new PatternNode.Stage[rule.variables().size()];
         stagesOf(rule.pattern(), stages);
-        return new KeyStateCodec(takes, stages, history, events);
+        return new KeyStateCodec(nfa.takes(), stages, history, events);
     }
 
     private static void stagesOf(PatternNode node, PatternNode.Stage[] out) {
@@ -361,10 +319,9 @@ public final class RuleRunner {
                            List<Completed> completed) {
         List<Run> into = runs == NO_RUNS ? new ArrayList<>(2) : runs;
         int variable = at.stage().variable().index();
-        PathNode p = new PathNode(variable, waitsAfter[at.id()] ? kept.of(e, variable) : e, path);
+        PathNode p = new PathNode(variable, nfa.waitsAfter(at) ? kept.of(e, variable) : e, path);
         long start = path == null ? e.time() : startTime;
-        expand(at.next, new Cursor(Contiguity.RELAXED, 0, null, false, Long.MAX_VALUE, p, start, e.time(), NO_CHOICES),
-                into, completed);
+        open(nfa.afterTake(at), p, start, e.time(), into, completed);
         return into.isEmpty() && runs == NO_RUNS ? NO_RUNS : into;
     }
 
@@ -380,46 +337,41 @@ public final class RuleRunner {
     private static final List<Match> NO_MATCHES = java.util.Collections.emptyList();
     private static final Choice.Member[] NO_CHOICES = new Choice.Member[0];
 
-    /** Where a run stands while passing through epsilon nodes. */
-    private record Cursor(Contiguity waiting, long gap, PatternNode.Stage guard, boolean guardNextOnly, long guardUntil,
-                          PathNode path, long startTime, long lastTime, Choice.Member[] choices) {}
-
-    private void expand(NfaNode node, Cursor c, List<Run> runs, List<Completed> completed) {
-        if (node instanceof NfaNode.Link l) {
-            if (l.absent != null) {
-                long until = l.gapMillis > 0 ? c.lastTime + l.gapMillis : Long.MAX_VALUE;
-                expand(l.next, new Cursor(c.waiting, c.gap, l.absent, c.waiting == Contiguity.STRICT, until, c.path,
-                        c.startTime, c.lastTime, c.choices), runs, completed);
-            } else {
-                expand(l.next, new Cursor(l.contiguity, l.gapMillis, c.guard, c.guardNextOnly, c.guardUntil, c.path,
-                        c.startTime, c.lastTime, c.choices), runs, completed);
+    /**
+     * Opens the runs of a closure for a partial match with {@code path} (null: none yet), adding
+     * them to {@code runs}; a completed match goes to {@code completed}.
+     */
+    private static void open(Closure closure, PathNode path, long startTime, long lastTime, List<Run> runs,
+                             List<Completed> completed) {
+        Choice[] choices = null;
+        if (closure.choiceGreeds.length > 0) {
+            choices = new Choice[closure.choiceGreeds.length];
+            for (int i = 0; i < choices.length; i++) {
+                choices[i] = new Choice(closure.choiceGreeds[i]);
             }
-        } else if (node instanceof NfaNode.Split s) {
-            if (s.greed == Quantifier.Greed.DEFAULT) {
-                expand(s.take, c, runs, completed);
-                expand(s.exit, c, runs, completed);
-            } else {
-                Choice choice = new Choice(s.greed);
-                expand(s.take, withChoice(c, new Choice.Member(choice, true)), runs, completed);
-                expand(s.exit, withChoice(c, new Choice.Member(choice, false)), runs, completed);
+        }
+        for (Closure.Target t : closure.targets) {
+            if (t.completes()) {
+                if (path != null) {
+                    completed.add(new Completed(path, lastTime)); // completed by the event just taken
+                }
+                continue;
             }
-        } else if (node instanceof NfaNode.Take t) {
-            runs.add(new Run(t, c.waiting, c.gap, c.guard, c.guardNextOnly, c.guardUntil, c.path, c.startTime,
-                    c.lastTime, c.choices));
-        } else if (c.guard != null) {
-            // An absence at the end: wait for it to run out (or, for `not next`, for one more event).
-            runs.add(new Run(null, c.waiting, 0, c.guard, c.guardNextOnly, c.guardUntil, c.path, c.startTime,
-                    c.lastTime, c.choices));
-        } else if (c.path != null) {
-            completed.add(new Completed(c.path, c.lastTime)); // completed by the event just taken
+            long guardUntil = t.guardGapMillis() > 0 ? lastTime + t.guardGapMillis() : Long.MAX_VALUE;
+            runs.add(new Run(t.at(), t.waiting(), t.gapMillis(), t.guard(), t.guardNextOnly(), guardUntil, path,
+                    startTime, lastTime, members(t, choices)));
         }
     }
 
-    private static Cursor withChoice(Cursor c, Choice.Member m) {
-        Choice.Member[] more = java.util.Arrays.copyOf(c.choices, c.choices.length + 1);
-        more[c.choices.length] = m;
-        return new Cursor(c.waiting, c.gap, c.guard, c.guardNextOnly, c.guardUntil, c.path, c.startTime,
-                c.lastTime, more);
+    private static Choice.Member[] members(Closure.Target t, Choice[] choices) {
+        if (t.choiceSlots().length == 0) {
+            return NO_CHOICES;
+        }
+        Choice.Member[] members = new Choice.Member[t.choiceSlots().length];
+        for (int i = 0; i < members.length; i++) {
+            members[i] = new Choice.Member(choices[t.choiceSlots()[i]], t.loopSides()[i]);
+        }
+        return members;
     }
 
     /** A match before filtering: its path and when it completed. */
