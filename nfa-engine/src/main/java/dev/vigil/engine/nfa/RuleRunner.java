@@ -41,14 +41,17 @@ public final class RuleRunner {
     private long partialsDropped;
     // Scratch lists of onEvent, reused: a runner serves one partition on one thread.
     private final List<Completed> completed = new ArrayList<>();
-    private final List<Candidate> candidates = new ArrayList<>();
+    private final List<Run> candidates = new ArrayList<>();
+    /** By candidate: {@link #TAKES} and {@link #GUARD_HIT}. */
+    private byte[] candidateFlags = new byte[16];
     private final List<Choice> touched = new ArrayList<>();
 
     /**
-     * A run facing the current event: whether it could take it, and whether the event is an
-     * absence (`not then x`) it may not wait past.
+     * What a run facing the current event learnt (a candidate): whether it could take it, and
+     * whether the event is an absence (`not then x`) it may not wait past.
      */
-    private record Candidate(Run run, boolean takes, boolean guardHit) {}
+    private static final byte TAKES = 1;
+    private static final byte GUARD_HIT = 2;
 
     public RuleRunner(RuleProgram rule, int defaultMaxPartials, Listener listener) {
         if (rule.score().isPresent()) {
@@ -145,7 +148,11 @@ public final class RuleRunner {
             boolean takes = matches(stage, e, r.path, st);
             // `not then x`: x may not come between; the event the next step takes is not between,
             // but a run that waits past an x is dead.
-            candidates.add(new Candidate(r, takes, guardHit));
+            if (candidates.size() == candidateFlags.length) {
+                candidateFlags = java.util.Arrays.copyOf(candidateFlags, 2 * candidateFlags.length);
+            }
+            candidateFlags[candidates.size()] = (byte) ((takes ? TAKES : 0) | (guardHit ? GUARD_HIT : 0));
+            candidates.add(r);
             if (takes) {
                 for (Choice.Member m : r.choices) {
                     if (m.loopSide()) {
@@ -158,9 +165,8 @@ public final class RuleRunner {
             }
         }
         for (int i = 0; i < candidates.size(); i++) {
-            Candidate c = candidates.get(i);
-            Run r = c.run();
-            boolean takes = c.takes();
+            Run r = candidates.get(i);
+            boolean takes = (candidateFlags[i] & TAKES) != 0;
             boolean suppressed = false;
             for (Choice.Member m : r.choices) {
                 suppressed |= m.suppressed();
@@ -168,7 +174,7 @@ public final class RuleRunner {
             if (takes && !suppressed) {
                 next = take(r.at, e, r.path, r.startTime, next, completed);
             }
-            boolean persists = !c.guardHit()
+            boolean persists = (candidateFlags[i] & GUARD_HIT) == 0
                     && (r.wait == Contiguity.NON_DETERMINISTIC || r.wait == Contiguity.RELAXED && !takes);
             if (persists) {
                 next = add(next, r.guardNextOnly ? r.withoutGuard() : r);
@@ -202,9 +208,9 @@ public final class RuleRunner {
     /** Lets time pass; returns {@code out}, or a new list with it and the absences completed. */
     private List<Match> onTime(KeyState st, String key, long time, List<Match> out) {
         st.history.prune(time); // history ages out even for a key that sees no more events
-        List<Run> runs = st.runs;
+        List<Run> runs = st.runs; // the state's own list (or the shared empty one, which has no run to go)
         List<Completed> done = null;
-        List<Run> kept = null; // made at the first run that goes
+        int kept = 0; // runs that stay move to the front, in order
         for (int i = 0; i < runs.size(); i++) {
             Run r = runs.get(i);
             boolean goes;
@@ -220,16 +226,23 @@ public final class RuleRunner {
             } else {
                 goes = r.expiry(within) <= time;
             }
-            if (goes && kept == null) {
-                kept = new ArrayList<>(runs.subList(0, i));
-            } else if (!goes && kept != null) {
-                kept.add(r);
+            if (!goes) {
+                if (kept != i) {
+                    runs.set(kept, r);
+                }
+                kept++;
             }
         }
-        if (kept == null) {
+        if (kept == runs.size()) {
             return out;
         }
-        st.runs = kept.isEmpty() ? NO_RUNS : kept;
+        if (kept == 0) {
+            st.runs = NO_RUNS;
+        } else {
+            while (runs.size() > kept) {
+                runs.remove(runs.size() - 1);
+            }
+        }
         return done == null ? out : emit(st, key, done, out);
     }
 
@@ -381,17 +394,22 @@ public final class RuleRunner {
         }
     }
 
-    /** Filters and orders completed paths into matches; returns {@code out}, or a new list with them added. */
+    /**
+     * Orders completed paths (in place: each caller passes a list of its own) and filters them into
+     * matches; returns {@code out}, or a new list with them added.
+     */
     private List<Match> emit(KeyState st, String key, List<Completed> completed, List<Match> out) {
         if (completed.isEmpty()) {
             return out;
         }
-        List<Completed> ordered = new ArrayList<>(completed);
-        ordered.sort(COMPLETION_ORDER);
-        List<Prune> prunes = new ArrayList<>();
-        for (Completed c : ordered) {
+        if (completed.size() > 1) {
+            completed.sort(COMPLETION_ORDER); // the caller's list, made for this call
+        }
+        List<Prune> prunes = null; // made at the first match that prunes
+        for (int i = 0; i < completed.size(); i++) {
+            Completed c = completed.get(i);
             Event start = c.first();
-            if (discarded(prunes, start)) {
+            if (prunes != null && discarded(prunes, start)) {
                 continue;
             }
             Event last = c.path.event();
@@ -408,6 +426,9 @@ public final class RuleRunner {
             out.add(toMatch(c, key));
             Prune prune = prune(c);
             if (prune != null) {
+                if (prunes == null) {
+                    prunes = new ArrayList<>(2);
+                }
                 prunes.add(prune);
                 st.runs.removeIf(r -> prune.discards(r.first()));
             }
@@ -416,8 +437,8 @@ public final class RuleRunner {
     }
 
     private static boolean discarded(List<Prune> prunes, Event start) {
-        for (Prune p : prunes) {
-            if (p.discards(start)) {
+        for (int i = 0; i < prunes.size(); i++) {
+            if (prunes.get(i).discards(start)) {
                 return true;
             }
         }
