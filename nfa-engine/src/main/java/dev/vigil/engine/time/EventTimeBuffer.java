@@ -5,7 +5,6 @@ import dev.vigil.engine.codec.EventCodec;
 import dev.vigil.engine.codec.StateReader;
 import dev.vigil.engine.codec.StateWriter;
 import java.util.Arrays;
-import java.util.PriorityQueue;
 
 /**
  * Puts events in event-time order. Each input partition has a watermark: the largest event time
@@ -17,7 +16,7 @@ import java.util.PriorityQueue;
 public final class EventTimeBuffer {
     private static final long UNSEEN = Long.MIN_VALUE;
 
-    private final PriorityQueue<Event> pending = new PriorityQueue<>(EventTimeBuffer::compare);
+    private final PendingEvents pending = new PendingEvents();
     private final long outOfOrderMillis;
     private final long latenessMillis;
     private final long[] maxSeen;
@@ -35,6 +34,11 @@ public final class EventTimeBuffer {
     public static int compare(Event a, Event b) {
         int c = Long.compare(a.time(), b.time());
         return c != 0 ? c : Long.compare(a.sequence(), b.sequence());
+    }
+
+    /** Whether {@code a} comes before {@code b} in processing order. */
+    static boolean before(Event a, Event b) {
+        return a.time() < b.time() || a.time() == b.time() && a.sequence() < b.sequence();
     }
 
     /** Accepts an event, or returns why it is late. */
@@ -111,7 +115,7 @@ public final class EventTimeBuffer {
             w.writeBoolean(finished[p]);
         }
         w.writeVarInt(pending.size());
-        for (Event e : pending) {
+        for (Event e : pending.inOrder()) {
             events.write(w, e);
         }
     }
