@@ -11,6 +11,7 @@ import dev.vigil.engine.Engine;
 import dev.vigil.engine.EngineConfig;
 import dev.vigil.engine.Outputs;
 import dev.vigil.engine.nfa.KeyState;
+import dev.vigil.engine.window.KeyHistory;
 import dev.vigil.engine.nfa.Match;
 import dev.vigil.engine.nfa.RuleRunner;
 import dev.vigil.state.InMemoryStateBackend;
@@ -80,6 +81,8 @@ public class NfaBenchmark {
     private RuleRunner manyRunner;
     private KeyState fewState;
     private KeyState manyState;
+    private KeyHistory fewHistory;
+    private KeyHistory manyHistory;
     private EventSchema txn;
     private Event[] oneKey;
     private Event[] manyKeys;
@@ -100,6 +103,8 @@ public class NfaBenchmark {
         manyRunner = new RuleRunner(many, 10_000, (r, k, d) -> { });
         fewState = fewRunner.newState();
         manyState = manyRunner.newState();
+        fewHistory = fewRunner.newHistory();
+        manyHistory = manyRunner.newHistory();
         oneKey = new Event[BATCH];
         manyKeys = new Event[BATCH];
         engine = new Engine(List.of(few), c.events(), 1, EngineConfig.DEFAULTS, new InMemoryStateBackend(), new Outputs() {
@@ -142,7 +147,7 @@ public class NfaBenchmark {
     @OperationsPerInvocation(BATCH)
     public void oneKeyFewPartials(Blackhole bh) {
         for (Event e : oneKey) {
-            bh.consume(fewRunner.onEvent(fewState, "c1", e));
+            bh.consume(fewRunner.onEvent(fewState, fewHistory, "c1", e));
         }
     }
 
@@ -150,7 +155,7 @@ public class NfaBenchmark {
     @OperationsPerInvocation(BATCH)
     public void oneKeyManyPartials(Blackhole bh) {
         for (Event e : oneKey) {
-            bh.consume(manyRunner.onEvent(manyState, "c1", e));
+            bh.consume(manyRunner.onEvent(manyState, manyHistory, "c1", e));
         }
         bh.consume(manyState.openRuns());
     }

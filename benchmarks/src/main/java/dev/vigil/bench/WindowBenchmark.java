@@ -3,9 +3,7 @@ package dev.vigil.bench;
 import dev.vigil.dsl.check.Compilation;
 import dev.vigil.dsl.check.SourceLoader;
 import dev.vigil.dsl.check.VigilCompiler;
-import dev.vigil.dsl.program.HistorySpec;
 import dev.vigil.dsl.program.RuleProgram;
-import dev.vigil.dsl.program.WindowSpec;
 import dev.vigil.dsl.schema.Event;
 import dev.vigil.dsl.schema.EventBuilder;
 import dev.vigil.dsl.schema.EventSchema;
@@ -38,8 +36,6 @@ public class WindowBenchmark {
     int eventsInWindow;
 
     private KeyHistory history;
-    private List<WindowSpec> windows;
-    private HistorySpec seen;
     private EventSchema txn;
     private long time;
     private long sequence;
@@ -66,9 +62,7 @@ public class WindowBenchmark {
         Compilation c = VigilCompiler.compile(SourceLoader.of(Map.of("w.vgl", source)), List.of("w.vgl"));
         RuleProgram rule = c.rules().get(0);
         txn = c.event("Txn").orElseThrow();
-        windows = rule.windows();
-        seen = rule.histories().get(0);
-        history = new HistoryLayout(rule).newHistory();
+        history = HistoryLayout.of(rule).newHistory(); // a group of one rule: windows 0-3, look-up 0
         // The window is 100 s long: events this far apart fill it with the wanted number.
         time = 0;
         for (int i = 0; i < eventsInWindow; i++) {
@@ -91,18 +85,19 @@ public class WindowBenchmark {
         b.setValue(txn.field("merchant_id").get(), "m" + sequence % 50);
         Event e = b.build("t" + sequence, sequence);
         history.add(e);
+        history.prune(time);
         return e;
     }
 
     @Benchmark
     public long addAndAskEveryWindow() {
         Event e = event();
-        long x = history.windowLong(windows.get(0), time);
-        x += history.windowDecimal(windows.get(1), time).unscaledValue().longValue();
-        x += history.windowDecimal(windows.get(2), time).unscaledValue().longValue();
-        x += history.windowLong(windows.get(3), time);
+        long x = history.windowLong(0, time);
+        x += history.windowDecimal(1, time).unscaledValue().longValue();
+        x += history.windowDecimal(2, time).unscaledValue().longValue();
+        x += history.windowLong(3, time);
         // A value never seen: the look-up that used to scan the whole history.
-        x += history.historyContains(seen, time, e, "never-seen") ? 1 : 0;
+        x += history.historyContains(0, time, e, "never-seen") ? 1 : 0;
         return x;
     }
 }

@@ -11,6 +11,7 @@ import dev.vigil.engine.nfa.KeyState;
 import dev.vigil.engine.nfa.Match;
 import dev.vigil.engine.nfa.RuleRunner;
 import dev.vigil.engine.time.EventTimeBuffer;
+import dev.vigil.engine.window.HistoryLayout;
 import dev.vigil.state.StateBackend;
 import dev.vigil.state.TimerQueue;
 import java.util.ArrayList;
@@ -59,19 +60,30 @@ public final class Engine {
         this.groupOfRule = new int[rules.size()];
         this.spares = new KeyState[rules.size()];
         Map<List<String>, List<Integer>> rulesByKey = new java.util.LinkedHashMap<>();
-        for (RuleProgram rule : rules) {
-            int index = runners.size();
-            runners.add(new RuleRunner(rule, config.maxPartialsPerKey(), (r, key, dropped) ->
-                    LOG.warning("rule " + r.name() + ", key " + key + ": more than the allowed partial matches; the oldest"
-                            + " are dropped (reported once per rule and key)")));
+        for (int index = 0; index < rules.size(); index++) {
+            RuleProgram rule = rules.get(index);
             counters.matchesByRule.put(rule.name(), 0L);
             rulesByKey.computeIfAbsent(rule.key().fields(), k -> new ArrayList<>()).add(index);
         }
+        RuleRunner.Listener capped = (r, key, dropped) -> LOG.warning("rule " + r.name() + ", key " + key
+                + ": more than the allowed partial matches; the oldest are dropped (reported once per rule and key)");
+        RuleRunner[] byIndex = new RuleRunner[rules.size()];
+        Map<List<String>, HistoryLayout> layouts = new HashMap<>();
+        rulesByKey.forEach((fields, members) -> {
+            HistoryLayout layout = new HistoryLayout(members.stream().map(rules::get).toList());
+            layouts.put(fields, layout);
+            for (int place = 0; place < members.size(); place++) {
+                int index = members.get(place);
+                byIndex[index] = new RuleRunner(rules.get(index), config.maxPartialsPerKey(), capped, layout, place);
+            }
+        });
+        runners.addAll(List.of(byIndex));
         this.events = new EventCodec(schemas);
         rulesByKey.forEach((fields, members) -> {
             List<RuleRunner> groupRunners = members.stream().map(runners::get).toList();
-            KeyGroup group = new KeyGroup(state.store("nfa/" + String.join("+", fields),
-                    new KeyGroupCodec(groupRunners, events)));
+            HistoryLayout layout = layouts.get(fields);
+            KeyGroup group = new KeyGroup(layout, state.store("nfa/" + String.join("+", fields),
+                    new KeyGroupCodec(groupRunners, layout, events)));
             groups.add(group);
             for (int index : members) {
                 groupOfRule[index] = groups.size() - 1;
@@ -213,7 +225,7 @@ public final class Engine {
                 for (int local = 0; local < group.rules.size(); local++) {
                     KeyState st = states.byRule[local];
                     if (st != null) {
-                        emit(runners.get(group.rules.get(local)).onEnd(st, key, end));
+                        emit(runners.get(group.rules.get(local)).onEnd(st, states.history, key, end));
                     }
                 }
                 save(group, key, states);
@@ -242,8 +254,9 @@ public final class Engine {
             String key = group.keyOf(e);
             KeyGroup.States states = group.store.get(key);
             if (states == null) {
-                states = new KeyGroup.States(group.rules.size());
+                states = group.newStates();
             }
+            states.history.add(e); // once for the group's rules, before they look at their windows
             for (int local : locals) {
                 int r = group.rules.get(local);
                 KeyState st = states.byRule[local];
@@ -253,11 +266,14 @@ public final class Engine {
                     spares[r] = null;
                     states.byRule[local] = st;
                 }
-                emit(runners.get(r).onEvent(st, key, e));
+                emit(runners.get(r).onEvent(st, states.history, key, e));
                 if (dropIfIdle(states, local, st) && fresh) {
                     spares[r] = st; // it kept nothing from its one event: as blank as a new one
                 }
             }
+            // Pruned after the rules: a run that timed out before this event was reported with
+            // the windows as they stood at its deadline.
+            states.history.prune(e.time());
             schedule(group, key, states);
             save(group, key, states);
         }
@@ -280,10 +296,11 @@ public final class Engine {
         for (int local = 0; local < group.rules.size(); local++) {
             KeyState st = states.byRule[local];
             if (st != null) {
-                emit(runners.get(group.rules.get(local)).onTimer(st, t.key(), t.time()));
+                emit(runners.get(group.rules.get(local)).onTimer(st, states.history, t.key(), t.time()));
                 dropIfIdle(states, local, st);
             }
         }
+        states.history.prune(t.time()); // history ages out even for a key that sees no more events
         schedule(group, t.key(), states);
         save(group, t.key(), states);
     }
@@ -297,6 +314,7 @@ public final class Engine {
      */
     private void schedule(KeyGroup group, String key, KeyGroup.States states) {
         deadlines.reset();
+        deadlines.expires(states.history.emptyAfter());
         for (int local = 0; local < group.rules.size(); local++) {
             KeyState st = states.byRule[local];
             if (st != null) {

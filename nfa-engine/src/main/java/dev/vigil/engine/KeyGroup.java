@@ -5,6 +5,8 @@ import dev.vigil.dsl.program.RuleProgram;
 import dev.vigil.dsl.schema.Event;
 import dev.vigil.dsl.schema.EventSchema;
 import dev.vigil.engine.nfa.KeyState;
+import dev.vigil.engine.window.HistoryLayout;
+import dev.vigil.engine.window.KeyHistory;
 import dev.vigil.state.KeyedStore;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,12 +15,14 @@ import java.util.Map;
 
 /**
  * The rules that share a partition key (the same key fields). They keep their state for a key in
- * one entry, so an event costs one state look-up per key group, not one per rule.
+ * one entry, so an event costs one state look-up per key group, not one per rule, and the events
+ * their windows and history look-ups read are kept once for the group ({@link KeyHistory}).
  */
 final class KeyGroup {
-    /** Every rule's state for one key of the group, indexed by the rule's place in the group. */
+    /** Every rule's state for one key of the group, indexed by the rule's place in the group, and the key's history. */
     static final class States {
         final KeyState[] byRule;
+        final KeyHistory history;
         /** The time of the timer registered for this key (one for the whole group), or Long.MAX_VALUE. */
         long timerAt = Long.MAX_VALUE;
         /**
@@ -27,8 +31,9 @@ final class KeyGroup {
          */
         boolean outputTimer;
 
-        States(int rules) {
-            byRule = new KeyState[rules];
+        States(int rules, KeyHistory history) {
+            this.byRule = new KeyState[rules];
+            this.history = history;
         }
 
         boolean idle() {
@@ -37,18 +42,25 @@ final class KeyGroup {
                     return false;
                 }
             }
-            return true;
+            return history.isEmpty();
         }
     }
 
     final List<Integer> rules = new ArrayList<>();
     final Map<EventSchema, int[]> localRulesByType = new HashMap<>();
+    final HistoryLayout history;
     final KeyedStore<States> store;
     /** Per event type, the key of a rule that reads it: the rules of a group share their key fields. */
     private final Map<EventSchema, KeySpec> keyByType = new HashMap<>();
 
-    KeyGroup(KeyedStore<States> store) {
+    KeyGroup(HistoryLayout history, KeyedStore<States> store) {
+        this.history = history;
         this.store = store;
+    }
+
+    /** The state of a key the group has kept nothing for. */
+    States newStates() {
+        return new States(rules.size(), history.newHistory());
     }
 
     String keyOf(Event e) {

@@ -9,6 +9,9 @@ import dev.vigil.engine.nfa.KeyState;
 import dev.vigil.engine.nfa.KeyStateCodec;
 import dev.vigil.engine.nfa.RuleRunner;
 import dev.vigil.state.Codec;
+import dev.vigil.engine.window.HistoryLayout;
+import dev.vigil.engine.window.KeyHistory;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -21,17 +24,21 @@ import java.util.List;
  * earliest of those stands in for it. Format 2 did not say whether the timer was one that may
  * produce output: its timers are all taken as such, and the flag as false, so that an output
  * deadline gets a timer of its own. Format 3 wrote each rule's kept events with that rule's
- * state; format 4 writes the group's events once, first ({@link EventTable}).
+ * state; format 4 writes the group's events once, first ({@link EventTable}). Formats 1-4 wrote
+ * each rule's history with its state; format 5 writes the group's one history after the events
+ * (the rules' histories of older formats are merged into it as they are read).
  */
 final class KeyGroupCodec implements Codec<KeyGroup.States> {
-    static final int VERSION = 4;
+    static final int VERSION = 5;
 
     private final List<KeyStateCodec> rules;
+    private final HistoryLayout history;
     private final EventCodec events;
 
-    /** {@code runners}: the group's rules, in their place in the group. */
-    KeyGroupCodec(List<RuleRunner> runners, EventCodec events) {
+    /** {@code runners}: the group's rules, in their place in the group; {@code history}: the group's history layout. */
+    KeyGroupCodec(List<RuleRunner> runners, HistoryLayout history, EventCodec events) {
         this.rules = runners.stream().map(r -> r.stateCodec(events)).toList();
+        this.history = history;
         this.events = events;
     }
 
@@ -49,6 +56,7 @@ final class KeyGroupCodec implements Codec<KeyGroup.States> {
             }
         }
         table.write(w, events);
+        states.history.write(w);
         for (int i = 0; i < states.byRule.length; i++) {
             KeyState st = states.byRule[i];
             w.writeBoolean(st != null);
@@ -74,15 +82,32 @@ final class KeyGroupCodec implements Codec<KeyGroup.States> {
             throw new IllegalStateException("key state of " + count + " rules for a group of " + rules.size()
                     + ": the state was written by another rule set");
         }
-        KeyGroup.States states = new KeyGroup.States(count);
         Event[] shared = version >= 4 ? EventTable.read(r, events) : null;
-        for (int i = 0; i < count; i++) {
-            if (r.readBoolean()) {
-                states.byRule[i] = rules.get(i).read(r, shared);
-                if (version == 1) {
-                    timerAt = Math.min(timerAt, states.byRule[i].deadline());
+        KeyState[] byRule = new KeyState[count];
+        KeyHistory kept;
+        if (version >= 5) {
+            kept = KeyHistory.read(history, r);
+            for (int i = 0; i < count; i++) {
+                if (r.readBoolean()) {
+                    byRule[i] = rules.get(i).read(r, shared);
                 }
             }
+        } else {
+            List<KeyHistory> perRule = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                if (r.readBoolean()) {
+                    byRule[i] = rules.get(i).readWithHistory(r, shared, perRule);
+                    if (version == 1) {
+                        timerAt = Math.min(timerAt, byRule[i].deadline());
+                    }
+                }
+            }
+            kept = KeyHistory.merged(history, perRule);
+        }
+        KeyGroup.States states = new KeyGroup.States(count, kept);
+        for (int i = 0; i < count; i++) {
+            // A rule that kept only its history (older formats) holds nothing of its own now.
+            states.byRule[i] = byRule[i] != null && (!byRule[i].idle() || byRule[i].capReported()) ? byRule[i] : null;
         }
         states.timerAt = timerAt;
         states.outputTimer = outputTimer;

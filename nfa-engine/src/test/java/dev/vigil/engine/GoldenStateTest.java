@@ -31,14 +31,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  * a reader for the old one. ({@code -Dvigil.golden.write=true} writes the file of the current
  * format, for a new format only.) Format 1 kept a timer per rule and key, format 2 one per key
  * group and key, format 3 also whether that timer may produce output, format 4 the group's kept
- * events once for all its rules.
+ * events once for all its rules, format 5 the group's history (windows and look-ups) once for all its rules.
  */
 class GoldenStateTest {
     private static final Path DIR = Path.of("src", "test", "resources", "golden");
     private static final HexFormat HEX = HexFormat.of();
 
     @ParameterizedTest(name = "format {0}")
-    @ValueSource(ints = {1, 2, 3, 4})
+    @ValueSource(ints = {1, 2, 3, 4, 5})
     void stateOfAnEarlierFormatIsReadAndTheStreamFinishesAsIfNeverInterrupted(int format) throws IOException {
         Compilation c = VigilCompiler.compilePaths(List.of(DIR.resolve("rules.vgl")));
         assertTrue(c.ok(), () -> c.diagnostics().toString());

@@ -32,7 +32,7 @@ class GuardTest {
         long matches = 0;
         for (int i = 0; i < 5_000; i++) {
             String kind = i % 10 == 9 ? "b" : "a";
-            matches += runner.onEvent(st, "hot", h.event("e" + i, 1000L * i, kind, 0, i)).size();
+            matches += runner.onEvent(st, runner.newHistory(), "hot", h.event("e" + i, 1000L * i, kind, 0, i)).size();
             maxSeen = Math.max(maxSeen, st.openRuns());
         }
         assertTrue(maxSeen <= 64, "open partial matches: " + maxSeen);
@@ -56,7 +56,7 @@ class GuardTest {
         RuleRunner runner = new RuleRunner(h.compilation.rules().get(0), 100, (r, key, dropped) -> { });
         KeyState st = runner.newState();
         for (int i = 0; i < 1_000; i++) {
-            runner.onEvent(st, "hot", h.event("e" + i, 1000L * i, "a", 0, i));
+            runner.onEvent(st, runner.newHistory(), "hot", h.event("e" + i, 1000L * i, "a", 0, i));
             assertTrue(st.openRuns() <= 100);
         }
         assertEquals(900, runner.partialsDropped());

@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * ties and events exactly one window-length apart, to pin the edges; half of them arrive out of
  * order within the declared bound (processing order is (time, arrival), whatever the arrival
  * order); half mix in events of a second type F whose rule reads the windows and history of E,
- * so the current event is not in them.
+ * so the current event is not in them. The two rules share a key, so they share the key's history
+ * (one entry per event of E for both), with windows and look-ups of different lengths.
  */
 class WindowOracleTest {
     private static final int CASES = Integer.getInteger("vigil.window.cases", 400);
@@ -43,6 +44,8 @@ class WindowOracleTest {
         for (int c = 0; c < CASES; c++) {
             int d = 1 + r.nextInt(5);
             int h = 1 + r.nextInt(8);
+            int df = 1 + r.nextInt(5);
+            int hf = 1 + r.nextInt(8);
             boolean outOfOrder = r.nextBoolean();
             boolean mixed = r.nextBoolean();
             long bound = outOfOrder ? 2000 : 0;
@@ -65,8 +68,9 @@ class WindowOracleTest {
                       key k
                       match t: F
                       after match skip none
-                    %4$s}
-                    """.formatted(d, h, bound / 1000 + "s", VALUES.formatted(d, h)), bound / 1000 + "s");
+                    %5$s}
+                    """.formatted(d, h, bound / 1000 + "s", VALUES.formatted(d, h), VALUES.formatted(df, hf)),
+                    bound / 1000 + "s");
             EventSchema f = harness.compilation.event("F").orElseThrow();
 
             // Times first (ties, exact window lengths, gaps), then an arrival order within the bound:
@@ -97,9 +101,12 @@ class WindowOracleTest {
             assertEquals(processed.size(), matches.size());
             for (int i = 0; i < processed.size(); i++) {
                 assertEquals(processed.get(i).id(), matches.get(i).events().get("t").get(0).id(), "case " + c);
-                assertEquals(expected(processed, i, d * 1000L, h * 1000L), matches.get(i).values(),
-                        "case " + c + ", event " + i + " (window " + d + "s, history " + h + "s, out of order by "
-                                + bound + " ms, mixed " + mixed + ")");
+                boolean ofF = processed.get(i).schema() == f;
+                int window = ofF ? df : d;
+                int history = ofF ? hf : h;
+                assertEquals(expected(processed, i, window * 1000L, history * 1000L), matches.get(i).values(),
+                        "case " + c + ", event " + i + " (window " + window + "s, history " + history
+                                + "s, out of order by " + bound + " ms, mixed " + mixed + ")");
             }
         }
     }

@@ -29,7 +29,7 @@ public final class Deadlines {
      * Something holds memory until {@code time}: Long.MAX_VALUE if it never expires (ignored: it
      * keeps the key's state anyway), Long.MIN_VALUE if it holds nothing.
      */
-    void expires(long time) {
+    public void expires(long time) {
         if (time != Long.MAX_VALUE) {
             expired = Math.max(expired, time);
         }

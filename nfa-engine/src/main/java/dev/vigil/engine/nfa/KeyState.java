@@ -1,19 +1,16 @@
 package dev.vigil.engine.nfa;
 
-import dev.vigil.engine.window.KeyHistory;
 import java.util.List;
 
-/** Everything one rule keeps for one key: its waiting runs and the history its windows read. */
+/**
+ * What one rule keeps for one key: its waiting runs. (The history its windows read is the key
+ * group's, shared by the group's rules: {@link dev.vigil.engine.window.KeyHistory}.)
+ */
 public final class KeyState {
     List<Run> runs = RuleRunner.NO_RUNS;
-    final KeyHistory history;
-    /** The earliest time something of this state runs out (kept by {@link RuleRunner#deadlines}), or Long.MAX_VALUE. */
+    /** The earliest time one of the runs runs out (kept by {@link RuleRunner#deadlines}), or Long.MAX_VALUE. */
     long deadline = Long.MAX_VALUE;
     boolean capReported;
-
-    KeyState(KeyHistory history) {
-        this.history = history;
-    }
 
     public int openRuns() {
         return runs.size();
@@ -28,6 +25,6 @@ public final class KeyState {
     }
 
     public boolean idle() {
-        return runs.isEmpty() && history.isEmpty();
+        return runs.isEmpty();
     }
 }

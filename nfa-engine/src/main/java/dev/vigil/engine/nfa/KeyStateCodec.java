@@ -25,14 +25,15 @@ import java.util.Map;
 public final class KeyStateCodec {
     private final Map<Integer, NfaNode.Take> takes;
     private final PatternNode.Stage[] stageByVariable;
-    private final HistoryLayout history;
+    /** The rule's own history layout: how format 4 and earlier wrote the history with each rule's state. */
+    private final HistoryLayout legacyHistory;
     private final EventCodec events;
 
-    KeyStateCodec(Map<Integer, NfaNode.Take> takes, PatternNode.Stage[] stageByVariable, HistoryLayout history,
+    KeyStateCodec(Map<Integer, NfaNode.Take> takes, PatternNode.Stage[] stageByVariable, HistoryLayout legacyHistory,
                   EventCodec events) {
         this.takes = takes;
         this.stageByVariable = stageByVariable;
-        this.history = history;
+        this.legacyHistory = legacyHistory;
         this.events = events;
     }
 
@@ -49,9 +50,8 @@ public final class KeyStateCodec {
     public void write(StateWriter w, KeyState st, EventTable table) {
         w.writeVarLong(st.deadline);
         w.writeBoolean(st.capReported);
-        st.history.write(w);
         if (st.runs.isEmpty()) {
-            // A state without partial matches (a rule holding only its history): the same bytes, no tables built.
+            // A state without partial matches (kept to report its cap once): the same bytes, no tables built.
             w.writeVarInt(0); // nodes
             w.writeVarInt(0); // choices
             w.writeVarInt(0); // runs
@@ -112,11 +112,27 @@ public final class KeyStateCodec {
         }
     }
 
-    /** Reads a state; {@code shared} is the group's event table, or null for formats 1-3, where each rule wrote its own. */
+    /** Reads a state of format 5 or later; {@code shared} is the group's event table. */
     public KeyState read(StateReader r, Event[] shared) {
+        return read(r, shared, null);
+    }
+
+    /**
+     * Reads a state of format 4 or earlier, which kept the rule's own history: it is added to
+     * {@code histories}, for the group to merge ({@link KeyHistory#merged}). {@code shared} is the
+     * group's event table, or null for formats 1-3, where each rule wrote its own.
+     */
+    public KeyState readWithHistory(StateReader r, Event[] shared, List<KeyHistory> histories) {
+        return read(r, shared, histories);
+    }
+
+    private KeyState read(StateReader r, Event[] shared, List<KeyHistory> histories) {
         long deadline = r.readVarLong();
         boolean capReported = r.readBoolean();
-        KeyState st = new KeyState(KeyHistory.read(history, r));
+        if (histories != null) {
+            histories.add(KeyHistory.read(legacyHistory, r));
+        }
+        KeyState st = new KeyState();
         st.deadline = deadline;
         st.capReported = capReported;
         Event[] eventTable = shared != null ? shared : EventTable.read(r, events);

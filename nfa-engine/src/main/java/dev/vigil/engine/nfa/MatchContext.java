@@ -13,8 +13,10 @@ import java.math.BigDecimal;
  * per partition), so evaluating allocates nothing but what a path view needs once.
  */
 final class MatchContext implements EvalContext {
-    private final RuleProgram rule;
     private final int variables;
+    /** The group's numbers of the rule's first window and first history look-up (see HistoryLayout). */
+    private final int windowBase;
+    private final int historyBase;
     private Event current;
     private PathNode path;
     private KeyHistory history;
@@ -23,9 +25,10 @@ final class MatchContext implements EvalContext {
     private final int[] counts;
     private Event[][] byVariable;
 
-    MatchContext(RuleProgram rule) {
-        this.rule = rule;
+    MatchContext(RuleProgram rule, int windowBase, int historyBase) {
         this.variables = rule.variables().size();
+        this.windowBase = windowBase;
+        this.historyBase = historyBase;
         this.counts = new int[variables];
     }
 
@@ -75,32 +78,32 @@ final class MatchContext implements EvalContext {
 
     @Override
     public long windowLong(int window) {
-        return history.windowLong(rule.windows().get(window), at);
+        return history.windowLong(windowBase + window, at);
     }
 
     @Override
     public double windowDouble(int window) {
-        return history.windowDouble(rule.windows().get(window), at);
+        return history.windowDouble(windowBase + window, at);
     }
 
     @Override
     public BigDecimal windowDecimal(int window) {
-        return history.windowDecimal(rule.windows().get(window), at);
+        return history.windowDecimal(windowBase + window, at);
     }
 
     @Override
     public boolean historyContains(int h, Object value) {
-        return history.historyContains(rule.histories().get(h), at, current, value);
+        return history.historyContains(historyBase + h, at, current, value);
     }
 
     @Override
     public long firstSeen(int h, Object value) {
-        return seen(history.firstSeen(rule.histories().get(h), at, current, value));
+        return seen(history.firstSeen(historyBase + h, at, current, value));
     }
 
     @Override
     public long lastSeen(int h, Object value) {
-        return seen(history.lastSeen(rule.histories().get(h), at, current, value));
+        return seen(history.lastSeen(historyBase + h, at, current, value));
     }
 
     private static long seen(long time) {

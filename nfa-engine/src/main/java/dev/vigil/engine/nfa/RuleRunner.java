@@ -8,6 +8,7 @@ import dev.vigil.dsl.program.SkipStrategy;
 import dev.vigil.dsl.program.Variable;
 import dev.vigil.dsl.schema.Event;
 import dev.vigil.engine.window.HistoryLayout;
+import dev.vigil.engine.window.KeyHistory;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -35,6 +36,7 @@ public final class RuleRunner {
     private final Nfa nfa;
     /** Where a new match may begin: runs made once, shared by every key (a take makes a new run). */
     private final List<Run> startRuns = new ArrayList<>();
+    /** The layout of the history this rule reads: its key group's (shared with the group's other rules). */
     private final HistoryLayout history;
     private final Listener listener;
     private final KeptEvents kept;
@@ -53,17 +55,26 @@ public final class RuleRunner {
     private static final byte TAKES = 1;
     private static final byte GUARD_HIT = 2;
 
+    /** A rule run on its own: its history is its alone. */
     public RuleRunner(RuleProgram rule, int defaultMaxPartials, Listener listener) {
+        this(rule, defaultMaxPartials, listener, HistoryLayout.of(rule), 0);
+    }
+
+    /**
+     * A rule at {@code place} in a key group whose rules share the history laid out by {@code history}
+     * (made from the group's rules, in their place in the group).
+     */
+    public RuleRunner(RuleProgram rule, int defaultMaxPartials, Listener listener, HistoryLayout history, int place) {
         if (rule.score().isPresent()) {
             throw new IllegalArgumentException("rule `" + rule.name() + "` scores with model `" + rule.score().get().model()
                     + "`, and scoring is not available in this build yet");
         }
         this.rule = rule;
-        this.ctx = new MatchContext(rule);
+        this.ctx = new MatchContext(rule, history.windowBase(place), history.historyBase(place));
         this.within = rule.withinMillis();
         this.maxPartials = rule.maxPartials() > 0 ? (int) Math.min(Integer.MAX_VALUE, rule.maxPartials()) : defaultMaxPartials;
         this.listener = listener;
-        this.history = new HistoryLayout(rule);
+        this.history = history;
         this.nfa = Nfa.compile(rule);
         this.kept = new KeptEvents(rule);
         open(nfa.fromStart(), null, Long.MIN_VALUE, Long.MIN_VALUE, startRuns, new ArrayList<>());
@@ -77,7 +88,7 @@ public final class RuleRunner {
     public KeyStateCodec stateCodec(dev.vigil.engine.codec.EventCodec events) {
         PatternNode.Stage[] stages = new PatternNode.Stage[rule.variables().size()];
         stagesOf(rule.pattern(), stages);
-        return new KeyStateCodec(nfa.takes(), stages, history, events);
+        return new KeyStateCodec(nfa.takes(), stages, HistoryLayout.of(rule), events);
     }
 
     private static void stagesOf(PatternNode node, PatternNode.Stage[] out) {
@@ -102,19 +113,26 @@ public final class RuleRunner {
     }
 
     public KeyState newState() {
-        return new KeyState(history.newHistory());
+        return new KeyState();
     }
 
-    /** Feeds one event of the key; events must come in (time, arrival) order. */
-    public List<Match> onEvent(KeyState st, String key, Event e) {
+    /** A key's history for a rule run on its own (a group's rules share one: {@link HistoryLayout#newHistory}). */
+    public KeyHistory newHistory() {
+        return history.newHistory();
+    }
+
+    /**
+     * Feeds one event of the key; events must come in (time, arrival) order. {@code history} is the
+     * key's history, which already holds the event (the key group adds it once for its rules).
+     */
+    public List<Match> onEvent(KeyState st, KeyHistory history, String key, Event e) {
         // Most events of most rules match nothing, open nothing and keep nothing: on that path
         // nothing is allocated (no output list, no run list, no iterators), which keeps the
         // collector's work to what state really keeps.
         List<Match> out = NO_MATCHES;
         if (e.time() - 1 >= st.deadline) {
-            out = onTime(st, key, e.time() - 1, out); // something ran out before this event
+            out = onTime(st, history, key, e.time() - 1, out); // something ran out before this event
         }
-        st.history.add(e);
         List<Run> runs = st.runs;
         List<Run> next = runs.isEmpty() ? NO_RUNS : new ArrayList<>(runs.size() + 2);
         completed.clear();
@@ -123,7 +141,7 @@ public final class RuleRunner {
         for (int i = 0; i < runs.size(); i++) {
             Run r = runs.get(i);
             if (r.pendingAtEnd()) {
-                if (r.guard != null && e.time() <= r.guardUntil && matches(r.guard, e, r.path, st)) {
+                if (r.guard != null && e.time() <= r.guardUntil && matches(r.guard, e, r.path, history)) {
                     continue;
                 }
                 if (r.guardNextOnly) {
@@ -136,16 +154,16 @@ public final class RuleRunner {
             if (e.time() > r.expiry(within)) {
                 continue;
             }
-            boolean guardHit = r.guard != null && e.time() <= r.guardUntil && matches(r.guard, e, r.path, st);
+            boolean guardHit = r.guard != null && e.time() <= r.guardUntil && matches(r.guard, e, r.path, history);
             if (guardHit && r.guardNextOnly) {
                 continue; // `not next x`: the very next event is x
             }
             PatternNode.Stage stage = r.at.stage();
             if (stage.until().isPresent() && e.schema() == stage.type()
-                    && stage.until().get().test(ctx.set(e, r.path, st.history, e.time()))) {
+                    && stage.until().get().test(ctx.set(e, r.path, history, e.time()))) {
                 continue; // the loop is closed: it takes nothing more
             }
-            boolean takes = matches(stage, e, r.path, st);
+            boolean takes = matches(stage, e, r.path, history);
             // `not then x`: x may not come between; the event the next step takes is not between,
             // but a run that waits past an x is dead.
             if (candidates.size() == candidateFlags.length) {
@@ -187,12 +205,12 @@ public final class RuleRunner {
         }
         for (int i = 0; i < startRuns.size(); i++) {
             Run start = startRuns.get(i);
-            if (matches(start.at.stage(), e, null, st)) {
+            if (matches(start.at.stage(), e, null, history)) {
                 next = take(start.at, e, null, e.time(), next, completed);
             }
         }
         st.runs = next;
-        out = emit(st, key, completed, out);
+        out = emit(st, history, key, completed, out);
         cap(st, key);
         return out;
     }
@@ -201,13 +219,12 @@ public final class RuleRunner {
      * Time has reached {@code time} for this key (every event up to it has been fed): absences
      * that ran out by then fire, and runs that can no longer finish are dropped.
      */
-    public List<Match> onTimer(KeyState st, String key, long time) {
-        return onTime(st, key, time, NO_MATCHES);
+    public List<Match> onTimer(KeyState st, KeyHistory history, String key, long time) {
+        return onTime(st, history, key, time, NO_MATCHES);
     }
 
     /** Lets time pass; returns {@code out}, or a new list with it and the absences completed. */
-    private List<Match> onTime(KeyState st, String key, long time, List<Match> out) {
-        st.history.prune(time); // history ages out even for a key that sees no more events
+    private List<Match> onTime(KeyState st, KeyHistory history, String key, long time, List<Match> out) {
         List<Run> runs = st.runs; // the state's own list (or the shared empty one, which has no run to go)
         List<Completed> done = null;
         int kept = 0; // runs that stay move to the front, in order
@@ -243,7 +260,7 @@ public final class RuleRunner {
                 runs.remove(runs.size() - 1);
             }
         }
-        return done == null ? out : emit(st, key, done, out);
+        return done == null ? out : emit(st, history, key, done, out);
     }
 
     /**
@@ -251,7 +268,7 @@ public final class RuleRunner {
      * that waits for one more event ({@code not next x} with no time bound) can never be broken
      * now, so it completes, detected at the end of the input.
      */
-    public List<Match> onEnd(KeyState st, String key, long endTime) {
+    public List<Match> onEnd(KeyState st, KeyHistory history, String key, long endTime) {
         List<Completed> completed = new ArrayList<>();
         List<Run> kept = new ArrayList<>();
         for (Run r : st.runs) {
@@ -262,7 +279,7 @@ public final class RuleRunner {
             }
         }
         st.runs = kept;
-        return emit(st, key, completed, NO_MATCHES);
+        return emit(st, history, key, completed, NO_MATCHES);
     }
 
     /**
@@ -308,8 +325,7 @@ public final class RuleRunner {
      * earliest of them in the state: an event after it first lets time pass ({@link #onEvent}).
      */
     public void deadlines(KeyState st, Deadlines into) {
-        long earliest = st.history.expiry();
-        into.expires(st.history.emptyAfter());
+        long earliest = Long.MAX_VALUE;
         List<Run> runs = st.runs;
         for (int i = 0; i < runs.size(); i++) {
             Run r = runs.get(i);
@@ -323,8 +339,8 @@ public final class RuleRunner {
         st.deadline = earliest;
     }
 
-    private boolean matches(PatternNode.Stage stage, Event e, PathNode path, KeyState st) {
-        return e.schema() == stage.type() && stage.where().test(ctx.set(e, path, st.history, e.time()));
+    private boolean matches(PatternNode.Stage stage, Event e, PathNode path, KeyHistory history) {
+        return e.schema() == stage.type() && stage.where().test(ctx.set(e, path, history, e.time()));
     }
 
     /** Takes an event at a take; returns the run list, made if it was the shared empty one. */
@@ -398,7 +414,7 @@ public final class RuleRunner {
      * Orders completed paths (in place: each caller passes a list of its own) and filters them into
      * matches; returns {@code out}, or a new list with them added.
      */
-    private List<Match> emit(KeyState st, String key, List<Completed> completed, List<Match> out) {
+    private List<Match> emit(KeyState st, KeyHistory history, String key, List<Completed> completed, List<Match> out) {
         if (completed.isEmpty()) {
             return out;
         }
@@ -413,7 +429,7 @@ public final class RuleRunner {
                 continue;
             }
             Event last = c.path.event();
-            ctx.set(last, c.path, st.history, c.detectedAt);
+            ctx.set(last, c.path, history, c.detectedAt);
             if (rule.when().isPresent() && !rule.when().get().test(ctx)) {
                 continue;
             }

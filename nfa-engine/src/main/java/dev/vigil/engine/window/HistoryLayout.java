@@ -9,56 +9,83 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What one rule remembers of each source event type for its windows and history: which fields,
- * and where each window's field sits among them. Computed once per rule, shared by every key.
+ * What the rules of one key group remember of each source event type for their windows and
+ * history look-ups: which fields (the union of what the rules read), and for how long (the
+ * longest duration any of them asks of that source). The rules share one {@link KeyHistory} per
+ * key, so an event the group keeps is stored once however many of its rules read it. Each rule's
+ * windows and look-ups are numbered after those of the rules before it in the group
+ * ({@link #windowBase}, {@link #historyBase}). Computed once per group, shared by every key.
  */
 public final class HistoryLayout {
     private final List<EventSchema> sources = new ArrayList<>();
     private final List<List<FieldSlot>> kept = new ArrayList<>();
+    private final List<Long> keepBySource = new ArrayList<>();
+    private final List<WindowSpec> windows = new ArrayList<>();
+    private final List<HistorySpec> histories = new ArrayList<>();
     private final int[] windowPositions;
     private final int[] historyPositions;
-    private final long keepMillis;
-    private final List<List<HistorySpec>> historiesBySource = new ArrayList<>();
+    private final int[] windowBase;
+    private final int[] historyBase;
+    private final long[] keepMillis;
+    /** By source: the (group) numbers of the look-ups that read it. */
+    private final int[][] historiesBySource;
 
-    /** The one empty history of a rule without windows and look-ups (final: read-ahead threads decode too). */
+    /** The one empty history of a group without windows and look-ups (final: read-ahead threads decode too). */
     private final KeyHistory none;
 
-    public HistoryLayout(RuleProgram rule) {
-        long keep = 0;
-        windowPositions = new int[rule.windows().size()];
-        historyPositions = new int[rule.histories().size()];
-        for (WindowSpec w : rule.windows()) {
-            windowPositions[w.index()] = w.field().map(f -> keep(w.source(), f)).orElseGet(() -> {
-                keep(w.source(), null);
-                return -1;
-            });
-            keep = Math.max(keep, w.overMillis());
-        }
-        for (HistorySpec h : rule.histories()) {
-            historyPositions[h.index()] = keep(h.source(), h.field());
-            keep = Math.max(keep, h.overMillis());
-        }
-        this.keepMillis = keep;
-        for (int s = 0; s < sources.size(); s++) {
-            List<HistorySpec> of = new ArrayList<>();
+    /** The layout of a group of one rule (a rule run on its own, or as its state was kept before format 5). */
+    public static HistoryLayout of(RuleProgram rule) {
+        return new HistoryLayout(List.of(rule));
+    }
+
+    /** {@code rules}: the group's rules in their place in the group. */
+    public HistoryLayout(List<RuleProgram> rules) {
+        windowBase = new int[rules.size()];
+        historyBase = new int[rules.size()];
+        List<Integer> windowFields = new ArrayList<>();
+        List<Integer> historyFields = new ArrayList<>();
+        for (int r = 0; r < rules.size(); r++) {
+            RuleProgram rule = rules.get(r);
+            windowBase[r] = windows.size();
+            historyBase[r] = histories.size();
+            // Windows first, then look-ups, each in the rule's order: for a group of one rule this
+            // numbers sources and fields as format 4 and earlier wrote them.
+            for (WindowSpec w : rule.windows()) {
+                windows.add(w);
+                windowFields.add(w.field().map(f -> keep(w.source(), f, w.overMillis()))
+                        .orElseGet(() -> keep(w.source(), null, w.overMillis())));
+            }
             for (HistorySpec h : rule.histories()) {
-                if (h.source() == sources.get(s)) {
+                histories.add(h);
+                historyFields.add(keep(h.source(), h.field(), h.overMillis()));
+            }
+        }
+        windowPositions = windowFields.stream().mapToInt(Integer::intValue).toArray();
+        historyPositions = historyFields.stream().mapToInt(Integer::intValue).toArray();
+        keepMillis = keepBySource.stream().mapToLong(Long::longValue).toArray();
+        historiesBySource = new int[sources.size()][];
+        for (int s = 0; s < sources.size(); s++) {
+            List<Integer> of = new ArrayList<>();
+            for (int h = 0; h < histories.size(); h++) {
+                if (histories.get(h).source() == sources.get(s)) {
                     of.add(h);
                 }
             }
-            historiesBySource.add(of);
+            historiesBySource[s] = of.stream().mapToInt(Integer::intValue).toArray();
         }
         this.none = sources.isEmpty() ? new KeyHistory(this) : null;
     }
 
-    /** Registers a source (and a field of it, if not null); returns the field's position. */
-    private int keep(EventSchema source, FieldSlot field) {
+    /** Registers a source (and a field of it, if not null) read over {@code overMillis}; returns the field's position, or -1. */
+    private int keep(EventSchema source, FieldSlot field, long overMillis) {
         int s = sources.indexOf(source);
         if (s < 0) {
             sources.add(source);
             kept.add(new ArrayList<>());
+            keepBySource.add(0L);
             s = sources.size() - 1;
         }
+        keepBySource.set(s, Math.max(keepBySource.get(s), overMillis));
         if (field == null) {
             return -1;
         }
@@ -71,29 +98,51 @@ public final class HistoryLayout {
         return p;
     }
 
-    /** The history look-ups that read a source, by source index. */
-    List<HistorySpec> historiesOf(int source) {
-        return historiesBySource.get(source);
-    }
-
-    /** A key's history; a rule with no windows and no look-ups shares one that stays empty. */
+    /** A key's history; a group with no windows and no look-ups shares one that stays empty. */
     public KeyHistory newHistory() {
         return none != null ? none : new KeyHistory(this);
     }
 
+    /** The number the group gives the first window of the rule at {@code place} in the group. */
+    public int windowBase(int place) {
+        return windowBase[place];
+    }
+
+    /** The number the group gives the first history look-up of the rule at {@code place} in the group. */
+    public int historyBase(int place) {
+        return historyBase[place];
+    }
+
+    /** The look-ups that read a source, by source index. */
+    int[] historiesOf(int source) {
+        return historiesBySource[source];
+    }
+
     int histories() {
-        return historyPositions.length;
+        return histories.size();
     }
 
     int windows() {
-        return windowPositions.length;
+        return windows.size();
+    }
+
+    WindowSpec window(int index) {
+        return windows.get(index);
+    }
+
+    HistorySpec history(int index) {
+        return histories.get(index);
     }
 
     int sources() {
         return sources.size();
     }
 
-    /** The index of a source type, or -1 when the rule keeps no history of it. */
+    EventSchema sourceType(int source) {
+        return sources.get(source);
+    }
+
+    /** The index of a source type, or -1 when the group keeps no history of it. */
     int source(EventSchema type) {
         for (int i = 0; i < sources.size(); i++) {
             if (sources.get(i) == type) {
@@ -107,15 +156,17 @@ public final class HistoryLayout {
         return kept.get(source);
     }
 
-    int position(WindowSpec w) {
-        return windowPositions[w.index()];
+    /** The position among its source's kept fields of the field a window reads, or -1 (count). */
+    int windowPosition(int window) {
+        return windowPositions[window];
     }
 
-    int position(HistorySpec h) {
-        return historyPositions[h.index()];
+    int historyPosition(int history) {
+        return historyPositions[history];
     }
 
-    long keepMillis() {
-        return keepMillis;
+    /** How long entries of a source are kept: the longest duration the group's rules ask of it. */
+    long keepMillis(int source) {
+        return keepMillis[source];
     }
 }

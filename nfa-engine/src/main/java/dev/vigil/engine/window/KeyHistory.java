@@ -16,9 +16,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The recent events of one key that a rule's velocity windows and history look-ups read, kept as
- * compact entries (time, arrival, and only the fields the rule reads) in processing order (event
- * time, ties by arrival), pruned to the longest duration asked for. Values are computed exactly
+ * The recent events of one key that the velocity windows and history look-ups of a key group's
+ * rules read, kept once for all of them as compact entries (time, arrival, and only the fields the
+ * rules read) in processing order (event time, ties by arrival), each source pruned to the longest
+ * duration asked of it ({@link HistoryLayout}). Windows and look-ups are addressed by their number
+ * in the group. Values are computed exactly
  * by scanning: a window covers (t - d, t] and includes the event at t; history covers the events
  * processed before the current one, no older than t - d. Windows are kept up to date
  * incrementally ({@link WindowAggregate}); history look-ups go through an index of the entries
@@ -27,7 +29,7 @@ import java.util.Map;
 public final class KeyHistory {
     private final HistoryLayout layout;
     private final Entries[] bySource;
-    /** The rule's windows, by index, made when first asked (and again after the state is read back). */
+    /** The group's windows, by number, made when first asked (and again after the state is read back). */
     private final WindowAggregate[] windows;
     /**
      * Per history look-up, by index: for each value, the positions of the entries holding it, oldest
@@ -35,7 +37,7 @@ public final class KeyHistory {
      */
     private final Map<Object, ArrayDeque<Long>>[] seen;
 
-    // A rule has windows or history look-ups, often not both: the other array is one shared empty one.
+    // A group has windows or history look-ups, often not both: the other array is one shared empty one.
     private static final WindowAggregate[] NO_WINDOWS = {};
     @SuppressWarnings("unchecked")
     private static final Map<Object, ArrayDeque<Long>>[] NO_LOOKUPS = new Map[0];
@@ -48,7 +50,7 @@ public final class KeyHistory {
         this.seen = layout.histories() == 0 ? NO_LOOKUPS : new Map[layout.histories()];
     }
 
-    /** Records an event of a source type and drops what no window can reach any more. */
+    /** Records an event of a source type (what no window can reach any more goes at {@link #prune}). */
     public void add(Event e) {
         int source = layout.source(e.schema());
         if (source < 0) {
@@ -64,14 +66,13 @@ public final class KeyHistory {
         for (int f = 0; f < kept.size(); f++) {
             events.setNewest(f, e.value(kept.get(f)));
         }
-        for (HistorySpec h : layout.historiesOf(source)) {
-            Map<Object, ArrayDeque<Long>> index = seen[h.index()];
+        for (int h : layout.historiesOf(source)) {
+            Map<Object, ArrayDeque<Long>> index = seen[h];
             if (index != null) {
-                index.computeIfAbsent(normal(events.value(events.end() - 1, layout.position(h))),
+                index.computeIfAbsent(normal(events.value(events.end() - 1, layout.historyPosition(h))),
                         v -> new ArrayDeque<>(2)).addLast(events.end() - 1);
             }
         }
-        dropBefore(source, e.time() - layout.keepMillis());
     }
 
     /** Drops a source's entries older than {@code horizon}, letting its windows go of them first. */
@@ -83,10 +84,10 @@ public final class KeyHistory {
                     w.leaving(events, events.first());
                 }
             }
-            for (HistorySpec h : layout.historiesOf(source)) {
-                Map<Object, ArrayDeque<Long>> index = seen[h.index()];
+            for (int h : layout.historiesOf(source)) {
+                Map<Object, ArrayDeque<Long>> index = seen[h];
                 if (index != null) {
-                    Object v = normal(events.value(events.first(), layout.position(h)));
+                    Object v = normal(events.value(events.first(), layout.historyPosition(h)));
                     ArrayDeque<Long> positions = index.get(v);
                     positions.pollFirst();
                     if (positions.isEmpty()) {
@@ -98,40 +99,22 @@ public final class KeyHistory {
         }
     }
 
-    /**
-     * When this history should next be pruned so that it does not outlive its use: a quarter of
-     * the longest duration after its oldest entry left every window (pruning in steps, not per
-     * entry), or Long.MAX_VALUE when it is empty.
-     */
-    public long expiry() {
-        long oldest = Long.MAX_VALUE;
-        for (Entries d : bySource) {
-            if (d != null && !d.isEmpty()) {
-                oldest = Math.min(oldest, d.oldestTime());
-            }
-        }
-        if (oldest == Long.MAX_VALUE) {
-            return Long.MAX_VALUE;
-        }
-        long keep = layout.keepMillis();
-        return oldest + keep + Math.max(1, keep / 4);
-    }
-
     /** The first time at which pruning leaves this history empty, or Long.MIN_VALUE when it is empty. */
     public long emptyAfter() {
-        long newest = Long.MIN_VALUE;
-        for (Entries d : bySource) {
+        long after = Long.MIN_VALUE;
+        for (int s = 0; s < bySource.length; s++) {
+            Entries d = bySource[s];
             if (d != null && !d.isEmpty()) {
-                newest = Math.max(newest, d.newestTime());
+                after = Math.max(after, d.newestTime() + layout.keepMillis(s) + 1);
             }
         }
-        return newest == Long.MIN_VALUE ? newest : newest + layout.keepMillis() + 1;
+        return after;
     }
 
     /** Drops the entries no window or look-up at {@code time} or later can reach. */
     public void prune(long time) {
         for (int s = 0; s < bySource.length; s++) {
-            dropBefore(s, time - layout.keepMillis());
+            dropBefore(s, time - layout.keepMillis(s));
         }
     }
 
@@ -144,12 +127,14 @@ public final class KeyHistory {
         return true;
     }
 
-    private WindowAggregate window(WindowSpec w, long at) {
+    private WindowAggregate window(int window, long at) {
+        WindowSpec w = layout.window(window);
         int source = layout.source(w.source());
-        WindowAggregate a = windows[w.index()];
+        WindowAggregate a = windows[window];
         if (a == null) {
-            a = new WindowAggregate(w, source, layout.position(w), bySource[source] == null ? 0 : bySource[source].first());
-            windows[w.index()] = a;
+            a = new WindowAggregate(w, source, layout.windowPosition(window),
+                    bySource[source] == null ? 0 : bySource[source].first());
+            windows[window] = a;
         }
         if (bySource[source] == null) {
             bySource[source] = new Entries(layout.kept(source).size());
@@ -158,33 +143,38 @@ public final class KeyHistory {
         return a;
     }
 
-    public long windowLong(WindowSpec w, long at) {
-        return window(w, at).asLong(bySource[layout.source(w.source())]);
+    /** The value at {@code at} of the group's window number {@code window}. */
+    public long windowLong(int window, long at) {
+        WindowAggregate a = window(window, at);
+        return a.asLong(bySource[a.source()]);
     }
 
-    public double windowDouble(WindowSpec w, long at) {
-        return window(w, at).asDouble(bySource[layout.source(w.source())]);
+    public double windowDouble(int window, long at) {
+        WindowAggregate a = window(window, at);
+        return a.asDouble(bySource[a.source()]);
     }
 
-    public BigDecimal windowDecimal(WindowSpec w, long at) {
-        return window(w, at).asDecimal(bySource[layout.source(w.source())]);
+    public BigDecimal windowDecimal(int window, long at) {
+        WindowAggregate a = window(window, at);
+        return a.asDecimal(bySource[a.source()]);
     }
 
     /** What {@link #firstSeen} and {@link #lastSeen} give when the value was not seen. */
     public static final long NEVER = Long.MIN_VALUE;
 
     /**
-     * Whether {@code value} was seen in the history: events of the source processed before
-     * {@code current} (all of them when it is null), no older than {@code at - over}.
+     * Whether {@code value} was seen in the group's history look-up number {@code h}: events of the
+     * source processed before {@code current} (all of them when it is null), no older than {@code at - over}.
      */
-    public boolean historyContains(HistorySpec h, long at, Event current, Object value) {
+    public boolean historyContains(int h, long at, Event current, Object value) {
         return lastSeen(h, at, current, value) != NEVER;
     }
 
     /** The time of the newest event in the history (as {@link #historyContains}) with the value, or {@link #NEVER}. */
-    public long lastSeen(HistorySpec h, long at, Event current, Object value) {
+    public long lastSeen(int number, long at, Event current, Object value) {
+        HistorySpec h = layout.history(number);
         Entries events = bySource[layout.source(h.source())];
-        ArrayDeque<Long> positions = positions(h, events, value);
+        ArrayDeque<Long> positions = positions(number, events, value);
         if (positions == null) {
             return NEVER;
         }
@@ -205,9 +195,10 @@ public final class KeyHistory {
      * {@link #NEVER}. Walks the value's entries from the oldest kept: its cost grows with the
      * entries of that value older than {@code over} that longer windows of the rule still keep.
      */
-    public long firstSeen(HistorySpec h, long at, Event current, Object value) {
+    public long firstSeen(int number, long at, Event current, Object value) {
+        HistorySpec h = layout.history(number);
         Entries events = bySource[layout.source(h.source())];
-        ArrayDeque<Long> positions = positions(h, events, value);
+        ArrayDeque<Long> positions = positions(number, events, value);
         if (positions == null) {
             return NEVER;
         }
@@ -223,7 +214,7 @@ public final class KeyHistory {
     }
 
     /** The positions of the source's entries holding {@code value}, oldest first, or null when none. */
-    private ArrayDeque<Long> positions(HistorySpec h, Entries events, Object value) {
+    private ArrayDeque<Long> positions(int h, Entries events, Object value) {
         return events == null ? null : index(h, events).get(normal(value));
     }
 
@@ -240,15 +231,15 @@ public final class KeyHistory {
     }
 
     /** The value index of a history look-up, built from the entries when first asked. */
-    private Map<Object, ArrayDeque<Long>> index(HistorySpec h, Entries events) {
-        Map<Object, ArrayDeque<Long>> index = seen[h.index()];
+    private Map<Object, ArrayDeque<Long>> index(int h, Entries events) {
+        Map<Object, ArrayDeque<Long>> index = seen[h];
         if (index == null) {
             index = new HashMap<>();
-            int f = layout.position(h);
+            int f = layout.historyPosition(h);
             for (long p = events.first(); p < events.end(); p++) {
                 index.computeIfAbsent(normal(events.value(p, f)), v -> new ArrayDeque<>(2)).addLast(p);
             }
-            seen[h.index()] = index;
+            seen[h] = index;
         }
         return index;
     }
@@ -290,6 +281,57 @@ public final class KeyHistory {
             h.bySource[s] = events;
         }
         return h;
+    }
+
+    /**
+     * Format 4 and earlier kept a history per rule: the group's history holding every entry of
+     * {@code perRule} (each read with its rule's own layout, {@link HistoryLayout#of}), an event
+     * that several rules kept becoming one entry with the fields each of them kept.
+     */
+    public static KeyHistory merged(HistoryLayout group, List<KeyHistory> perRule) {
+        KeyHistory merged = group.newHistory();
+        for (int s = 0; s < group.sources(); s++) {
+            List<FieldSlot> fields = group.kept(s);
+            java.util.TreeMap<Stamp, Object[]> rows = new java.util.TreeMap<>();
+            for (KeyHistory h : perRule) {
+                int from = h.layout.source(group.sourceType(s));
+                Entries events = from < 0 ? null : h.bySource[from];
+                if (events == null) {
+                    continue;
+                }
+                List<FieldSlot> theirs = h.layout.kept(from);
+                for (long p = events.first(); p < events.end(); p++) {
+                    Object[] row = rows.computeIfAbsent(new Stamp(events.time(p), events.sequence(p)),
+                            k -> new Object[fields.size()]);
+                    for (int f = 0; f < theirs.size(); f++) {
+                        Object v = events.value(p, f);
+                        if (v != null) {
+                            row[fields.indexOf(theirs.get(f))] = v;
+                        }
+                    }
+                }
+            }
+            if (rows.isEmpty()) {
+                continue;
+            }
+            Entries events = new Entries(fields.size());
+            rows.forEach((stamp, row) -> {
+                events.add(stamp.time(), stamp.sequence());
+                for (int f = 0; f < row.length; f++) {
+                    events.setNewest(f, row[f]);
+                }
+            });
+            merged.bySource[s] = events;
+        }
+        return merged;
+    }
+
+    private record Stamp(long time, long sequence) implements Comparable<Stamp> {
+        @Override
+        public int compareTo(Stamp o) {
+            int c = Long.compare(time, o.time);
+            return c != 0 ? c : Long.compare(sequence, o.sequence);
+        }
     }
 
     private static void writeValue(StateWriter w, ValueType type, Object v) {

@@ -60,10 +60,18 @@ final class WindowAggregate {
         if (next < entries.first()) {
             reset(entries.first()); // entries it had not read left before it was asked: read what is left
         }
+        long edge = at - spec.overMillis();
+        if (from == next) {
+            // The window holds nothing: entries already out of it need not pass through it (the
+            // group keeps entries as long as its longest window; a short one starts near its edge).
+            while (next < entries.end() && entries.time(next) <= edge) {
+                next++;
+            }
+            from = next;
+        }
         while (next < entries.end() && entries.time(next) <= at) {
             include(entries, next++);
         }
-        long edge = at - spec.overMillis();
         while (from < next && entries.time(from) <= edge) {
             exclude(entries, from++);
         }

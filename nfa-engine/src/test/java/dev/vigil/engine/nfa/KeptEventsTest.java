@@ -53,7 +53,7 @@ class KeptEventsTest {
         KeyState st = runner.newState();
 
         Event probe = txn(s, "t1", 1_000, "1.50", "US", "m1");
-        assertEquals(List.of(), runner.onEvent(st, "c1", probe));
+        assertEquals(List.of(), runner.onEvent(st, runner.newHistory(), "c1", probe));
         assertEquals(1, st.runs.size());
         Event kept = st.runs.get(0).path.event();
         assertEquals("US", kept.stringAt(s.field("country").get().index()));
@@ -63,7 +63,7 @@ class KeptEventsTest {
         assertEquals(probe.id(), kept.id());
         assertSame(probe.raw(), kept.raw());
 
-        List<Match> out = runner.onEvent(st, "c1", txn(s, "t2", 2_000, "900.00", "FR", "m2"));
+        List<Match> out = runner.onEvent(st, runner.newHistory(), "c1", txn(s, "t2", 2_000, "900.00", "FR", "m2"));
         assertEquals(1, out.size());
         assertEquals(Map.of("first_amount", new BigDecimal("1.50"), "country", "FR"), out.get(0).values());
         assertEquals(probe.raw(), out.get(0).events().get("a").get(0).raw());
