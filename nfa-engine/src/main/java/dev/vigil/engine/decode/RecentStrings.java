@@ -33,6 +33,9 @@ final class RecentStrings {
             return recent;
         }
         String made = new String(chars, offset, length);
+        // The string caches its hash here, on the decoder's thread: the engine's thread then only
+        // reads it (a key's look-up hashes it), instead of writing to memory this thread wrote.
+        made.hashCode();
         slots[slot] = made;
         return made;
     }

@@ -21,10 +21,13 @@ final class Entries {
     private int size;
     /** Entries that have left from the front: the absolute position of the first one. */
     private long dropped;
+    /** By field: the position before which the field's values have been let go of (they outlive no reader). */
+    private final long[] clearedBefore;
 
     Entries(int fields) {
         this.fields = fields;
         this.values = fields == 0 ? NO_VALUES : new Object[capacity * fields];
+        this.clearedBefore = new long[fields];
     }
 
     /** Adds an entry at {@link #end()}; its values are then set with {@link #setNewest}. */
@@ -100,6 +103,20 @@ final class Entries {
         head = (head + 1) & (capacity - 1);
         size--;
         dropped++;
+        for (int f = 0; f < fields; f++) {
+            clearedBefore[f] = Math.max(clearedBefore[f], dropped);
+        }
+    }
+
+    /** The first entry whose value of {@code field} is still held. */
+    long clearedBefore(int field) {
+        return clearedBefore[field];
+    }
+
+    /** Lets go of the value of {@code field} in the first entry that still holds it. */
+    void clearNext(int field) {
+        values[slot(clearedBefore[field]) * fields + field] = null;
+        clearedBefore[field]++;
     }
 
     int size() {

@@ -10,8 +10,9 @@ import java.util.List;
 
 /**
  * What the rules of one key group remember of each source event type for their windows and
- * history look-ups: which fields (the union of what the rules read), and for how long (the
- * longest duration any of them asks of that source). The rules share one {@link KeyHistory} per
+ * history look-ups: which fields (the union of what the rules read), and for how long (an entry
+ * as long as the longest duration any of them asks of that source, a field's value as long as the
+ * longest asked of that field). The rules share one {@link KeyHistory} per
  * key, so an event the group keeps is stored once however many of its rules read it. Each rule's
  * windows and look-ups are numbered after those of the rules before it in the group
  * ({@link #windowBase}, {@link #historyBase}). Computed once per group, shared by every key.
@@ -20,6 +21,7 @@ public final class HistoryLayout {
     private final List<EventSchema> sources = new ArrayList<>();
     private final List<List<FieldSlot>> kept = new ArrayList<>();
     private final List<Long> keepBySource = new ArrayList<>();
+    private final List<List<Long>> keepByField = new ArrayList<>();
     private final List<WindowSpec> windows = new ArrayList<>();
     private final List<HistorySpec> histories = new ArrayList<>();
     private final int[] windowPositions;
@@ -27,6 +29,8 @@ public final class HistoryLayout {
     private final int[] windowBase;
     private final int[] historyBase;
     private final long[] keepMillis;
+    /** By source and field position: how long the field's values are kept (the longest duration asked of that field). */
+    private final long[][] fieldKeepMillis;
     /** By source: the (group) numbers of the look-ups that read it. */
     private final int[][] historiesBySource;
 
@@ -63,6 +67,8 @@ public final class HistoryLayout {
         windowPositions = windowFields.stream().mapToInt(Integer::intValue).toArray();
         historyPositions = historyFields.stream().mapToInt(Integer::intValue).toArray();
         keepMillis = keepBySource.stream().mapToLong(Long::longValue).toArray();
+        fieldKeepMillis = keepByField.stream().map(l -> l.stream().mapToLong(Long::longValue).toArray())
+                .toArray(long[][]::new);
         historiesBySource = new int[sources.size()][];
         for (int s = 0; s < sources.size(); s++) {
             List<Integer> of = new ArrayList<>();
@@ -83,6 +89,7 @@ public final class HistoryLayout {
             sources.add(source);
             kept.add(new ArrayList<>());
             keepBySource.add(0L);
+            keepByField.add(new ArrayList<>());
             s = sources.size() - 1;
         }
         keepBySource.set(s, Math.max(keepBySource.get(s), overMillis));
@@ -90,11 +97,14 @@ public final class HistoryLayout {
             return -1;
         }
         List<FieldSlot> fields = kept.get(s);
+        List<Long> fieldKeeps = keepByField.get(s);
         int p = fields.indexOf(field);
         if (p < 0) {
             fields.add(field);
+            fieldKeeps.add(0L);
             p = fields.size() - 1;
         }
+        fieldKeeps.set(p, Math.max(fieldKeeps.get(p), overMillis));
         return p;
     }
 
@@ -168,5 +178,13 @@ public final class HistoryLayout {
     /** How long entries of a source are kept: the longest duration the group's rules ask of it. */
     long keepMillis(int source) {
         return keepMillis[source];
+    }
+
+    /**
+     * How long a kept field's values are held: the longest duration asked of that field, which may
+     * be shorter than its entries live (a 7-day sum of amounts beside 90 days of merchants).
+     */
+    long keepMillis(int source, int field) {
+        return fieldKeepMillis[source][field];
     }
 }

@@ -85,17 +85,59 @@ public final class KeyHistory {
                 }
             }
             for (int h : layout.historiesOf(source)) {
-                Map<Object, ArrayDeque<Long>> index = seen[h];
-                if (index != null) {
-                    Object v = normal(events.value(events.first(), layout.historyPosition(h)));
-                    ArrayDeque<Long> positions = index.get(v);
-                    positions.pollFirst();
-                    if (positions.isEmpty()) {
-                        index.remove(v);
-                    }
+                int f = layout.historyPosition(h);
+                if (events.first() >= events.clearedBefore(f)) { // else the index let go of it already
+                    unindex(h, events, events.first(), f);
                 }
             }
             events.dropOldest();
+        }
+    }
+
+    /**
+     * Lets go of the values of a source's fields that no window or look-up reaches any more at
+     * {@code time}, though their entries stay for longer ones: windows and look-ups reading the
+     * field let go of each value first.
+     */
+    private void clearFields(int source, long time) {
+        Entries events = bySource[source];
+        if (events == null) {
+            return;
+        }
+        for (int f = 0; f < layout.kept(source).size(); f++) {
+            long keep = layout.keepMillis(source, f);
+            if (keep >= layout.keepMillis(source)) {
+                continue; // its values go with their entries
+            }
+            long horizon = time - keep;
+            for (long p = events.clearedBefore(f); p < events.end() && events.time(p) < horizon; p++) {
+                for (WindowAggregate w : windows) {
+                    if (w != null && w.source() == source && w.field() == f) {
+                        w.leaving(events, p);
+                    }
+                }
+                for (int h : layout.historiesOf(source)) {
+                    if (layout.historyPosition(h) == f) {
+                        unindex(h, events, p, f);
+                    }
+                }
+                events.clearNext(f);
+            }
+        }
+    }
+
+    /** Takes the entry at {@code position} out of look-up {@code h}'s index, if the index is made. */
+    private void unindex(int h, Entries events, long position, int field) {
+        Map<Object, ArrayDeque<Long>> index = seen[h];
+        Object v = events.value(position, field);
+        if (index == null || v == null) {
+            return;
+        }
+        v = normal(v);
+        ArrayDeque<Long> positions = index.get(v);
+        positions.pollFirst();
+        if (positions.isEmpty()) {
+            index.remove(v);
         }
     }
 
@@ -111,11 +153,17 @@ public final class KeyHistory {
         return after;
     }
 
-    /** Drops the entries no window or look-up at {@code time} or later can reach. */
+    /** Drops the entries, and lets go of the field values, no window or look-up at {@code time} or later can reach. */
     public void prune(long time) {
         for (int s = 0; s < bySource.length; s++) {
+            clearFields(s, time);
             dropBefore(s, time - layout.keepMillis(s));
         }
+    }
+
+    /** The entries held of a source (or null): what the retention tests look at. */
+    Entries entries(int source) {
+        return bySource[source];
     }
 
     public boolean isEmpty() {
@@ -236,8 +284,11 @@ public final class KeyHistory {
         if (index == null) {
             index = new HashMap<>();
             int f = layout.historyPosition(h);
-            for (long p = events.first(); p < events.end(); p++) {
-                index.computeIfAbsent(normal(events.value(p, f)), v -> new ArrayDeque<>(2)).addLast(p);
+            for (long p = Math.max(events.first(), events.clearedBefore(f)); p < events.end(); p++) {
+                Object v = events.value(p, f);
+                if (v != null) { // an entry kept by format 4 and earlier for another rule may lack it
+                    index.computeIfAbsent(normal(v), k -> new ArrayDeque<>(2)).addLast(p);
+                }
             }
             seen[h] = index;
         }

@@ -51,6 +51,11 @@ final class WindowAggregate {
         return source;
     }
 
+    /** The position of the field it reads among the source's kept fields, or -1 (a count). */
+    int field() {
+        return field;
+    }
+
     /** Brings the window to time {@code at} over {@code entries}. */
     void advance(Entries entries, long at) {
         if (at < lastAt) {
