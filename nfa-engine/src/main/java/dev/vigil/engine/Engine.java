@@ -68,20 +68,16 @@ public final class Engine {
         RuleRunner.Listener capped = (r, key, dropped) -> LOG.warning("rule " + r.name() + ", key " + key
                 + ": more than the allowed partial matches; the oldest are dropped (reported once per rule and key)");
         RuleRunner[] byIndex = new RuleRunner[rules.size()];
-        Map<List<String>, HistoryLayout> layouts = new HashMap<>();
+        this.events = new EventCodec(schemas);
         rulesByKey.forEach((fields, members) -> {
+            // The group's rules share one history per key, laid out for all of them.
             HistoryLayout layout = new HistoryLayout(members.stream().map(rules::get).toList());
-            layouts.put(fields, layout);
+            List<RuleRunner> groupRunners = new ArrayList<>();
             for (int place = 0; place < members.size(); place++) {
                 int index = members.get(place);
                 byIndex[index] = new RuleRunner(rules.get(index), config.maxPartialsPerKey(), capped, layout, place);
+                groupRunners.add(byIndex[index]);
             }
-        });
-        runners.addAll(List.of(byIndex));
-        this.events = new EventCodec(schemas);
-        rulesByKey.forEach((fields, members) -> {
-            List<RuleRunner> groupRunners = members.stream().map(runners::get).toList();
-            HistoryLayout layout = layouts.get(fields);
             KeyGroup group = new KeyGroup(layout, state.store("nfa/" + String.join("+", fields),
                     new KeyGroupCodec(groupRunners, layout, events)));
             groups.add(group);
@@ -90,6 +86,7 @@ public final class Engine {
                 group.add(index, rules.get(index));
             }
         });
+        runners.addAll(List.of(byIndex));
         Map<EventSchema, List<Integer>> routes = new HashMap<>();
         for (int g = 0; g < groups.size(); g++) {
             for (EventSchema s : groups.get(g).localRulesByType.keySet()) {
