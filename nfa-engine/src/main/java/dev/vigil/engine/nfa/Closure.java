@@ -16,16 +16,15 @@ import java.util.List;
  */
 final class Closure {
     /**
-     * One outcome. {@code at} is the take the run waits at, or null at the end of the pattern:
-     * there the run waits for its {@code guard} (an absence) to run out, or, without a guard, the
-     * match completes. A guard's deadline is the event's time plus {@code guardGapMillis} (0: none).
+     * One outcome: the run's {@link Shape}. Its take is null at the end of the pattern: there the
+     * run waits for its guard (an absence) to run out, or, without a guard, the match completes. A
+     * guard's deadline is the event's time plus {@code guardGapMillis} (0: none).
      * {@code choiceSlots[i]} and {@code loopSides[i]} say which of the expansion's choices the run
      * belongs to, and on which side.
      */
-    record Target(NfaNode.Take at, Contiguity waiting, long gapMillis, PatternNode.Stage guard, boolean guardNextOnly,
-                  long guardGapMillis, int[] choiceSlots, boolean[] loopSides) {
+    record Target(Shape shape, long guardGapMillis, int[] choiceSlots, boolean[] loopSides) {
         boolean completes() {
-            return at == null && guard == null;
+            return shape.at == null && shape.guard == null;
         }
     }
 
@@ -77,10 +76,12 @@ final class Closure {
                 walk(s.exit, w.withChoice(slot, false), targets, greeds);
             }
         } else if (node instanceof NfaNode.Take t) {
-            targets.add(new Target(t, w.waiting, w.gap, w.guard, w.guardNextOnly, w.guardGap, w.choiceSlots, w.loopSides));
+            targets.add(new Target(new Shape(t, w.waiting, w.gap, w.guard, w.guardNextOnly), w.guardGap, w.choiceSlots,
+                    w.loopSides));
         } else {
             // The end: an absence there waits to run out (or, for `not next`, for one more event); else a match.
-            targets.add(new Target(null, w.waiting, 0, w.guard, w.guardNextOnly, w.guardGap, w.choiceSlots, w.loopSides));
+            targets.add(new Target(new Shape(null, w.waiting, 0, w.guard, w.guardNextOnly), w.guardGap, w.choiceSlots,
+                    w.loopSides));
         }
     }
 }

@@ -23,15 +23,15 @@ import java.util.Map;
  * guards by variable.
  */
 public final class KeyStateCodec {
-    private final Map<Integer, NfaNode.Take> takes;
+    private final Nfa nfa;
     private final PatternNode.Stage[] stageByVariable;
     /** The rule's own history layout: how format 4 and earlier wrote the history with each rule's state. */
     private final HistoryLayout legacyHistory;
     private final EventCodec events;
 
-    KeyStateCodec(Map<Integer, NfaNode.Take> takes, PatternNode.Stage[] stageByVariable, HistoryLayout legacyHistory,
+    KeyStateCodec(Nfa nfa, PatternNode.Stage[] stageByVariable, HistoryLayout legacyHistory,
                   EventCodec events) {
-        this.takes = takes;
+        this.nfa = nfa;
         this.stageByVariable = stageByVariable;
         this.legacyHistory = legacyHistory;
         this.events = events;
@@ -82,11 +82,12 @@ public final class KeyStateCodec {
         }
         w.writeVarInt(st.runs.size());
         for (Run r : st.runs) {
-            w.writeVarInt(r.at == null ? -1 : r.at.id());
-            w.writeVarInt(r.wait == null ? -1 : r.wait.ordinal());
-            w.writeVarLong(r.gapMillis);
-            w.writeVarInt(r.guard == null ? -1 : r.guard.variable().index());
-            w.writeBoolean(r.guardNextOnly);
+            Shape shape = r.shape;
+            w.writeVarInt(shape.at == null ? -1 : shape.at.id());
+            w.writeVarInt(shape.waiting == null ? -1 : shape.waiting.ordinal());
+            w.writeVarLong(shape.gapMillis);
+            w.writeVarInt(shape.guard == null ? -1 : shape.guard.variable().index());
+            w.writeBoolean(shape.guardNextOnly);
             w.writeVarLong(r.guardUntil);
             w.writeVarInt(r.path == null ? -1 : nodeIndex.get(r.path));
             w.writeVarLong(r.startTime);
@@ -97,6 +98,16 @@ public final class KeyStateCodec {
                 w.writeBoolean(m.loopSide());
             }
         }
+    }
+
+    /** The NFA's own shape for a stored run (shared, as the runs it opens share it), else a new one. */
+    private Shape shape(Shape.Key key) {
+        Shape known = nfa.shape(key);
+        if (known != null) {
+            return known;
+        }
+        return new Shape(key.at() < 0 ? null : nfa.takes().get(key.at()), key.waiting(), key.gapMillis(),
+                key.guard() < 0 ? null : stageByVariable[key.guard()], key.guardNextOnly());
     }
 
     /** Nodes in an order where each comes after the one before it in its path. */
@@ -163,9 +174,8 @@ public final class KeyStateCodec {
             for (int m = 0; m < members.length; m++) {
                 members[m] = new Choice.Member(choices[r.readVarInt()], r.readBoolean());
             }
-            list.add(new Run(at < 0 ? null : takes.get(at), wait < 0 ? null : Contiguity.values()[wait], gap,
-                    guard < 0 ? null : stageByVariable[guard], nextOnly, guardUntil, path < 0 ? null : nodes[path], start,
-                    last, members));
+            list.add(new Run(shape(new Shape.Key(at, wait < 0 ? null : Contiguity.values()[wait], gap, guard, nextOnly)),
+                    guardUntil, path < 0 ? null : nodes[path], start, last, members));
         }
         st.runs = list;
         return st;

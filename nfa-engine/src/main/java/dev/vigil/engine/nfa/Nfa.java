@@ -4,7 +4,9 @@ import dev.vigil.dsl.program.Contiguity;
 import dev.vigil.dsl.program.PatternNode;
 import dev.vigil.dsl.program.Quantifier;
 import dev.vigil.dsl.program.RuleProgram;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +32,8 @@ public final class Nfa {
     private final boolean[] waitsAfter;
     /** Where a new match may begin: the takes reachable from the start without an event. */
     private final Closure fromStart;
+    /** Every shape a run of this NFA can have, for runs read back from stored state to share. */
+    private final Map<Shape.Key, Shape> shapes = new HashMap<>();
 
     private Nfa(RuleProgram rule, NfaNode start, int ids) {
         this.rule = rule;
@@ -42,6 +46,21 @@ public final class Nfa {
             waitsAfter[t.id()] = canWait(t.next, false, new HashSet<>());
         }
         this.fromStart = Closure.of(start, Contiguity.NON_DETERMINISTIC);
+        List<Closure> closures = new ArrayList<>(List.of(fromStart));
+        for (NfaNode.Take t : takes.values()) {
+            closures.add(afterTake[t.id()]);
+        }
+        for (Closure c : closures) {
+            for (Closure.Target target : c.targets) {
+                shapes.putIfAbsent(Shape.Key.of(target.shape()), target.shape());
+                shapes.putIfAbsent(Shape.Key.of(target.shape().withoutGuard), target.shape().withoutGuard);
+            }
+        }
+    }
+
+    /** The shape of this NFA's runs that a stored run names, or null when none of them has it. */
+    Shape shape(Shape.Key key) {
+        return shapes.get(key);
     }
 
     public static Nfa compile(RuleProgram rule) {

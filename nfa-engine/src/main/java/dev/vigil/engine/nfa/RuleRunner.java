@@ -88,7 +88,7 @@ public final class RuleRunner {
     public KeyStateCodec stateCodec(dev.vigil.engine.codec.EventCodec events) {
         PatternNode.Stage[] stages = new PatternNode.Stage[rule.variables().size()];
         stagesOf(rule.pattern(), stages);
-        return new KeyStateCodec(nfa.takes(), stages, HistoryLayout.of(rule), events);
+        return new KeyStateCodec(nfa, stages, HistoryLayout.of(rule), events);
     }
 
     private static void stagesOf(PatternNode node, PatternNode.Stage[] out) {
@@ -141,10 +141,10 @@ public final class RuleRunner {
         for (int i = 0; i < runs.size(); i++) {
             Run r = runs.get(i);
             if (r.pendingAtEnd()) {
-                if (r.guard != null && e.time() <= r.guardUntil && matches(r.guard, e, r.path, history)) {
+                if (r.guard() != null && e.time() <= r.guardUntil && matches(r.guard(), e, r.path, history)) {
                     continue;
                 }
-                if (r.guardNextOnly) {
+                if (r.guardNextOnly()) {
                     completed.add(new Completed(r.path, e.time()));
                 } else {
                     next = add(next, r);
@@ -154,11 +154,11 @@ public final class RuleRunner {
             if (e.time() > r.expiry(within)) {
                 continue;
             }
-            boolean guardHit = r.guard != null && e.time() <= r.guardUntil && matches(r.guard, e, r.path, history);
-            if (guardHit && r.guardNextOnly) {
+            boolean guardHit = r.guard() != null && e.time() <= r.guardUntil && matches(r.guard(), e, r.path, history);
+            if (guardHit && r.guardNextOnly()) {
                 continue; // `not next x`: the very next event is x
             }
-            PatternNode.Stage stage = r.at.stage();
+            PatternNode.Stage stage = r.at().stage();
             if (stage.until().isPresent() && e.schema() == stage.type()
                     && stage.until().get().test(ctx.set(e, r.path, history, e.time()))) {
                 continue; // the loop is closed: it takes nothing more
@@ -190,12 +190,12 @@ public final class RuleRunner {
                 suppressed |= m.suppressed();
             }
             if (takes && !suppressed) {
-                next = take(r.at, e, r.path, r.startTime, next, completed);
+                next = take(r.at(), e, r.path, r.startTime, next, completed);
             }
             boolean persists = (candidateFlags[i] & GUARD_HIT) == 0
-                    && (r.wait == Contiguity.NON_DETERMINISTIC || r.wait == Contiguity.RELAXED && !takes);
+                    && (r.waiting() == Contiguity.NON_DETERMINISTIC || r.waiting() == Contiguity.RELAXED && !takes);
             if (persists) {
-                next = add(next, r.guardNextOnly ? r.withoutGuard() : r);
+                next = add(next, r.guardNextOnly() ? r.withoutGuard() : r);
             }
         }
         for (int i = 0; i < touched.size(); i++) {
@@ -205,8 +205,8 @@ public final class RuleRunner {
         }
         for (int i = 0; i < startRuns.size(); i++) {
             Run start = startRuns.get(i);
-            if (matches(start.at.stage(), e, null, history)) {
-                next = take(start.at, e, null, e.time(), next, completed);
+            if (matches(start.at().stage(), e, null, history)) {
+                next = take(start.at(), e, null, e.time(), next, completed);
             }
         }
         st.runs = next;
@@ -387,8 +387,7 @@ public final class RuleRunner {
                 continue;
             }
             long guardUntil = t.guardGapMillis() > 0 ? lastTime + t.guardGapMillis() : Long.MAX_VALUE;
-            runs.add(new Run(t.at(), t.waiting(), t.gapMillis(), t.guard(), t.guardNextOnly(), guardUntil, path,
-                    startTime, lastTime, members(t, choices)));
+            runs.add(new Run(t.shape(), guardUntil, path, startTime, lastTime, members(t, choices)));
         }
     }
 

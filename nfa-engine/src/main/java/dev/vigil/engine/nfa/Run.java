@@ -4,36 +4,44 @@ import dev.vigil.dsl.program.Contiguity;
 import dev.vigil.dsl.program.PatternNode;
 
 /**
- * A partial match waiting for its next event. It waits at one take ({@code at}) with a
- * contiguity, or, when {@code at} is null, at the end of the pattern for an absence to run out
- * ({@code not then x} at the end) or for one more event ({@code not next x} at the end).
- * {@code guard} is an absence that kills the run when an event matches it, up to {@code guardUntil};
- * {@code choices} tie it to its sibling from a greedy or reluctant split.
+ * A partial match waiting for its next event. Where and how it waits is its {@link Shape}, shared
+ * with every run opened at the same closure target: at one take with a contiguity, or, when the
+ * take is null, at the end of the pattern for an absence to run out ({@code not then x} at the
+ * end) or for one more event ({@code not next x} at the end). The shape's guard is an absence that
+ * kills the run when an event matches it, up to {@code guardUntil}; {@code choices} tie it to its
+ * sibling from a greedy or reluctant split.
  */
 final class Run {
-    final NfaNode.Take at;
-    final Contiguity wait;
-    final long gapMillis;
-    final PatternNode.Stage guard;
-    final boolean guardNextOnly;
+    final Shape shape;
     final long guardUntil;
     final PathNode path;
     final long startTime;
     final long lastTime;
     final Choice.Member[] choices;
 
-    Run(NfaNode.Take at, Contiguity wait, long gapMillis, PatternNode.Stage guard, boolean guardNextOnly,
-        long guardUntil, PathNode path, long startTime, long lastTime, Choice.Member[] choices) {
-        this.at = at;
-        this.wait = wait;
-        this.gapMillis = gapMillis;
-        this.guard = guard;
-        this.guardNextOnly = guardNextOnly;
+    Run(Shape shape, long guardUntil, PathNode path, long startTime, long lastTime, Choice.Member[] choices) {
+        this.shape = shape;
         this.guardUntil = guardUntil;
         this.path = path;
         this.startTime = startTime;
         this.lastTime = lastTime;
         this.choices = choices;
+    }
+
+    NfaNode.Take at() {
+        return shape.at;
+    }
+
+    Contiguity waiting() {
+        return shape.waiting;
+    }
+
+    PatternNode.Stage guard() {
+        return shape.guard;
+    }
+
+    boolean guardNextOnly() {
+        return shape.guardNextOnly;
     }
 
     /** The first event of the partial match. */
@@ -42,11 +50,11 @@ final class Run {
     }
 
     boolean pendingAtEnd() {
-        return at == null;
+        return shape.at == null;
     }
 
     Run withoutGuard() {
-        return new Run(at, wait, gapMillis, null, false, Long.MAX_VALUE, path, startTime, lastTime, choices);
+        return new Run(shape.withoutGuard, Long.MAX_VALUE, path, startTime, lastTime, choices);
     }
 
     /**
@@ -58,8 +66,8 @@ final class Run {
         if (withinMillis > 0) {
             end = startTime + withinMillis;
         }
-        if (gapMillis > 0) {
-            end = Math.min(end, lastTime + gapMillis);
+        if (shape.gapMillis > 0) {
+            end = Math.min(end, lastTime + shape.gapMillis);
         }
         return end;
     }
