@@ -334,7 +334,7 @@ public final class Engine {
      * Returns whether the state went.
      */
     private static boolean dropIfIdle(KeyGroup.States states, int local, KeyState st) {
-        if (st.idle() && !st.capReported()) {
+        if (st.disposable()) {
             states.byRule[local] = null;
             return true;
         }

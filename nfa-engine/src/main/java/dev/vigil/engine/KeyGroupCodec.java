@@ -8,9 +8,9 @@ import dev.vigil.engine.nfa.EventTable;
 import dev.vigil.engine.nfa.KeyState;
 import dev.vigil.engine.nfa.KeyStateCodec;
 import dev.vigil.engine.nfa.RuleRunner;
-import dev.vigil.state.Codec;
 import dev.vigil.engine.window.HistoryLayout;
 import dev.vigil.engine.window.KeyHistory;
+import dev.vigil.state.Codec;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -107,7 +107,7 @@ final class KeyGroupCodec implements Codec<KeyGroup.States> {
         KeyGroup.States states = new KeyGroup.States(count, kept);
         for (int i = 0; i < count; i++) {
             // A rule that kept only its history (older formats) holds nothing of its own now.
-            states.byRule[i] = byRule[i] != null && (!byRule[i].idle() || byRule[i].capReported()) ? byRule[i] : null;
+            states.byRule[i] = byRule[i] != null && !byRule[i].disposable() ? byRule[i] : null;
         }
         states.timerAt = timerAt;
         states.outputTimer = outputTimer;

@@ -75,13 +75,12 @@ final class Closure {
                 walk(s.take, w.withChoice(slot, true), targets, greeds);
                 walk(s.exit, w.withChoice(slot, false), targets, greeds);
             }
-        } else if (node instanceof NfaNode.Take t) {
-            targets.add(new Target(new Shape(t, w.waiting, w.gap, w.guard, w.guardNextOnly), w.guardGap, w.choiceSlots,
-                    w.loopSides));
         } else {
-            // The end: an absence there waits to run out (or, for `not next`, for one more event); else a match.
-            targets.add(new Target(new Shape(null, w.waiting, 0, w.guard, w.guardNextOnly), w.guardGap, w.choiceSlots,
-                    w.loopSides));
+            // A take: the run waits there. The end (no take): an absence there waits to run out (or,
+            // for `not next`, for one more event); without one, a match completes.
+            NfaNode.Take at = node instanceof NfaNode.Take t ? t : null;
+            targets.add(new Target(new Shape(at, w.waiting, at == null ? 0 : w.gap, w.guard, w.guardNextOnly),
+                    w.guardGap, w.choiceSlots, w.loopSides));
         }
     }
 }

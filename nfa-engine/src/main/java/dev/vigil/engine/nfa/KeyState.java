@@ -20,11 +20,15 @@ public final class KeyState {
         return deadline;
     }
 
-    public boolean capReported() {
-        return capReported;
-    }
-
     public boolean idle() {
         return runs.isEmpty();
+    }
+
+    /**
+     * Whether the key group need not keep this state: nothing waits, and it has not reported the
+     * partial-match bound (a state that has stays, so that it reports once per rule and key).
+     */
+    public boolean disposable() {
+        return runs.isEmpty() && !capReported;
     }
 }

@@ -4,7 +4,6 @@ import dev.vigil.dsl.program.Contiguity;
 import dev.vigil.dsl.program.PatternNode;
 import dev.vigil.dsl.program.Quantifier;
 import dev.vigil.dsl.program.RuleProgram;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -44,17 +43,16 @@ public final class Nfa {
         for (NfaNode.Take t : takes.values()) {
             afterTake[t.id()] = Closure.of(t.next, Contiguity.RELAXED);
             waitsAfter[t.id()] = canWait(t.next, false, new HashSet<>());
+            addShapes(afterTake[t.id()]);
         }
         this.fromStart = Closure.of(start, Contiguity.NON_DETERMINISTIC);
-        List<Closure> closures = new ArrayList<>(List.of(fromStart));
-        for (NfaNode.Take t : takes.values()) {
-            closures.add(afterTake[t.id()]);
-        }
-        for (Closure c : closures) {
-            for (Closure.Target target : c.targets) {
-                shapes.putIfAbsent(Shape.Key.of(target.shape()), target.shape());
-                shapes.putIfAbsent(Shape.Key.of(target.shape().withoutGuard), target.shape().withoutGuard);
-            }
+        addShapes(fromStart);
+    }
+
+    private void addShapes(Closure c) {
+        for (Closure.Target target : c.targets) {
+            shapes.putIfAbsent(Shape.Key.of(target.shape()), target.shape());
+            shapes.putIfAbsent(Shape.Key.of(target.shape().withoutGuard), target.shape().withoutGuard);
         }
     }
 

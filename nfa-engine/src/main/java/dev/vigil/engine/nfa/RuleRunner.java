@@ -256,9 +256,7 @@ public final class RuleRunner {
         if (kept == 0) {
             st.runs = NO_RUNS;
         } else {
-            while (runs.size() > kept) {
-                runs.remove(runs.size() - 1);
-            }
+            runs.subList(kept, runs.size()).clear();
         }
         return done == null ? out : emit(st, history, key, done, out);
     }

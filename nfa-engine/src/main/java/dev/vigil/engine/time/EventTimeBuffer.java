@@ -38,7 +38,7 @@ public final class EventTimeBuffer {
 
     /** Whether {@code a} comes before {@code b} in processing order. */
     static boolean before(Event a, Event b) {
-        return a.time() < b.time() || a.time() == b.time() && a.sequence() < b.sequence();
+        return compare(a, b) < 0;
     }
 
     /** Accepts an event, or returns why it is late. */
