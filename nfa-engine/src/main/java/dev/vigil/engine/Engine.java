@@ -7,6 +7,7 @@ import dev.vigil.engine.codec.EventCodec;
 import dev.vigil.engine.codec.StateReader;
 import dev.vigil.engine.codec.StateWriter;
 import dev.vigil.engine.nfa.Deadlines;
+import dev.vigil.engine.nfa.KeptEvents;
 import dev.vigil.engine.nfa.KeyState;
 import dev.vigil.engine.nfa.Match;
 import dev.vigil.engine.nfa.RuleRunner;
@@ -70,12 +71,15 @@ public final class Engine {
         RuleRunner[] byIndex = new RuleRunner[rules.size()];
         this.events = new EventCodec(schemas);
         rulesByKey.forEach((fields, members) -> {
-            // The group's rules share one history per key, laid out for all of them.
-            HistoryLayout layout = new HistoryLayout(members.stream().map(rules::get).toList());
+            // The group's rules share one history per key, laid out for all of them,
+            // and one copy of each event their partial matches keep.
+            List<RuleProgram> memberRules = members.stream().map(rules::get).toList();
+            HistoryLayout layout = new HistoryLayout(memberRules);
+            KeptEvents kept = new KeptEvents(memberRules);
             List<RuleRunner> groupRunners = new ArrayList<>();
             for (int place = 0; place < members.size(); place++) {
                 int index = members.get(place);
-                byIndex[index] = new RuleRunner(rules.get(index), config.maxPartialsPerKey(), capped, layout, place);
+                byIndex[index] = new RuleRunner(rules.get(index), config.maxPartialsPerKey(), capped, layout, kept, place);
                 groupRunners.add(byIndex[index]);
             }
             KeyGroup group = new KeyGroup(layout, state.store("nfa/" + String.join("+", fields),

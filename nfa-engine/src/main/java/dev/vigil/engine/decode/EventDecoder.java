@@ -47,7 +47,10 @@ public final class EventDecoder {
     /** Bytes fed to {@link #parser} so far (its token locations count from its first record). */
     private long fed;
     private final Map<EventSchema, EventBuilder> builders = new HashMap<>(); // one reused per type
-    private final RecentStrings strings = new RecentStrings();
+    /** Recently read string values by field name: each field's values repeat in their own way. */
+    private final Map<String, RecentStrings> strings = new HashMap<>();
+    private static final int MAX_FIELDS = 64;
+    private final RecentStrings otherStrings = new RecentStrings();
 
     public EventDecoder(List<EventSchema> schemas) {
         for (EventSchema s : schemas) {
@@ -140,7 +143,7 @@ public final class EventDecoder {
                     }
                     texts[members] = t == JsonToken.START_OBJECT ? "{...}" : "[...]";
                 } else if (t == JsonToken.VALUE_STRING) {
-                    texts[members] = strings.of(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                    texts[members] = recentStrings(name).of(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
                 } else {
                     texts[members] = p.getText();
                 }
@@ -166,6 +169,20 @@ public final class EventDecoder {
                 parser = null;
             }
         }
+    }
+
+    /** The field's recent values; fields beyond the first 64 names (records with ever-new names) share one table. */
+    private RecentStrings recentStrings(String field) {
+        RecentStrings recent = strings.get(field);
+        if (recent != null) {
+            return recent;
+        }
+        if (strings.size() >= MAX_FIELDS) {
+            return otherStrings;
+        }
+        recent = new RecentStrings();
+        strings.put(field, recent);
+        return recent;
     }
 
     private static boolean blankAfter(byte[] bytes, int from, int to) {

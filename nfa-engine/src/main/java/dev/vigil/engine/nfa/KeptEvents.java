@@ -3,47 +3,53 @@ package dev.vigil.engine.nfa;
 import dev.vigil.dsl.program.RuleProgram;
 import dev.vigil.dsl.program.Variable;
 import dev.vigil.dsl.schema.Event;
+import dev.vigil.dsl.schema.EventSchema;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
- * What a rule's waiting partial matches keep of the events they took: each event with only the
- * string and decimal fields the rule reads of it later ({@link RuleProgram#keptReferences}), so
- * the others need not stay alive (or be written to state) for the run's hours or days. Primitives
- * and the record as read are shared with the event. Events without a record as read (made in
- * rule tests, rendered from their fields in alerts) are kept whole.
+ * What the waiting partial matches of a key group's rules keep of the events they took: each event
+ * with only the string and decimal fields some rule of the group reads of it later
+ * ({@link RuleProgram#keptReferences}), so the others need not stay alive (or be written to
+ * state) for the run's hours or days. One copy of an event serves every rule and run of the group
+ * that keeps it (a card's last purchase waits in several rules at once). Primitives and the record
+ * as read are shared with the event. Events without a record as read (made in rule tests, rendered
+ * from their fields in alerts) are kept whole.
  */
-final class KeptEvents {
-    /** By variable index: which reference slots to keep, or null when the rule reads them all later. */
-    private final boolean[][] references;
-    // The current step's copies, by variable, so that runs taking the same event share one.
-    private final Event[] from;
-    private final Event[] copy;
+public final class KeptEvents {
+    /** By event type: which reference slots to keep; absent when some rule reads them all later. */
+    private final Map<EventSchema, boolean[]> references = new HashMap<>();
+    // The current event's copy, which every rule of the group taking it shares.
+    private Event from;
+    private Event copy;
 
-    KeptEvents(RuleProgram rule) {
-        int variables = rule.variables().size();
-        this.references = new boolean[variables][];
-        for (Variable v : rule.variables()) {
-            Set<Integer> read = rule.keptReferences().get(v.index());
-            if (read.size() < v.type().referenceCount()) {
-                boolean[] keep = new boolean[v.type().referenceCount()];
+    /** For the rules of one key group (a rule on its own: a list of one). */
+    public KeptEvents(List<RuleProgram> rules) {
+        Map<EventSchema, Boolean> readWhole = new HashMap<>();
+        for (RuleProgram rule : rules) {
+            for (Variable v : rule.variables()) {
+                Set<Integer> read = rule.keptReferences().get(v.index());
+                EventSchema type = v.type();
+                if (read.size() == type.referenceCount()) {
+                    readWhole.put(type, true);
+                }
+                boolean[] keep = references.computeIfAbsent(type, t -> new boolean[t.referenceCount()]);
                 read.forEach(slot -> keep[slot] = true);
-                references[v.index()] = keep;
             }
         }
-        this.from = new Event[variables];
-        this.copy = new Event[variables];
+        readWhole.keySet().forEach(references::remove);
     }
 
-    /** What a run keeps of {@code e}, taken for {@code variable}. */
-    Event of(Event e, int variable) {
-        boolean[] keep = references[variable];
-        if (keep == null || e.raw() == null) {
-            return e;
+    /** What a run keeps of {@code e}. */
+    Event of(Event e) {
+        if (from == e) {
+            return copy;
         }
-        if (from[variable] != e) {
-            from[variable] = e;
-            copy[variable] = e.keepingReferences(keep);
-        }
-        return copy[variable];
+        boolean[] keep = references.get(e.schema());
+        from = e;
+        copy = keep == null || e.raw() == null ? e : e.keepingReferences(keep);
+        return copy;
     }
 }

@@ -57,14 +57,16 @@ public final class RuleRunner {
 
     /** A rule run on its own: its history is its alone. */
     public RuleRunner(RuleProgram rule, int defaultMaxPartials, Listener listener) {
-        this(rule, defaultMaxPartials, listener, HistoryLayout.of(rule), 0);
+        this(rule, defaultMaxPartials, listener, HistoryLayout.of(rule), new KeptEvents(List.of(rule)), 0);
     }
 
     /**
      * A rule at {@code place} in a key group whose rules share the history laid out by {@code history}
-     * (made from the group's rules, in their place in the group).
+     * (made from the group's rules, in their place in the group) and the copies of the events their
+     * partial matches keep ({@code kept}).
      */
-    public RuleRunner(RuleProgram rule, int defaultMaxPartials, Listener listener, HistoryLayout history, int place) {
+    public RuleRunner(RuleProgram rule, int defaultMaxPartials, Listener listener, HistoryLayout history,
+                      KeptEvents kept, int place) {
         if (rule.score().isPresent()) {
             throw new IllegalArgumentException("rule `" + rule.name() + "` scores with model `" + rule.score().get().model()
                     + "`, and scoring is not available in this build yet");
@@ -76,7 +78,7 @@ public final class RuleRunner {
         this.listener = listener;
         this.history = history;
         this.nfa = Nfa.compile(rule);
-        this.kept = new KeptEvents(rule);
+        this.kept = kept;
         open(nfa.fromStart(), null, Long.MIN_VALUE, Long.MIN_VALUE, startRuns, new ArrayList<>());
     }
 
@@ -346,7 +348,7 @@ public final class RuleRunner {
                            List<Completed> completed) {
         List<Run> into = runs == NO_RUNS ? new ArrayList<>(2) : runs;
         int variable = at.stage().variable().index();
-        PathNode p = new PathNode(variable, nfa.waitsAfter(at) ? kept.of(e, variable) : e, path);
+        PathNode p = new PathNode(variable, nfa.waitsAfter(at) ? kept.of(e) : e, path);
         long start = path == null ? e.time() : startTime;
         open(nfa.afterTake(at), p, start, e.time(), into, completed);
         return into.isEmpty() && runs == NO_RUNS ? NO_RUNS : into;
