@@ -39,8 +39,8 @@ public final class KeyStateCodec {
 
     /** Enters the events of the state's partial matches in the group's table (before any rule's state is written). */
     public void addEvents(KeyState st, EventTable table) {
-        for (Run r : st.runs) {
-            for (PathNode p = r.path; p != null; p = p.previous) {
+        for (int i = 0; i < st.openRuns(); i++) {
+            for (PathNode p = st.run(i).path; p != null; p = p.previous) {
                 table.indexOf(p.event);
             }
         }
@@ -50,7 +50,7 @@ public final class KeyStateCodec {
     public void write(StateWriter w, KeyState st, EventTable table) {
         w.writeVarLong(st.deadline);
         w.writeBoolean(st.capReported);
-        if (st.runs.isEmpty()) {
+        if (st.idle()) {
             // A state without partial matches (kept to report its cap once): the same bytes, no tables built.
             w.writeVarInt(0); // nodes
             w.writeVarInt(0); // choices
@@ -61,7 +61,8 @@ public final class KeyStateCodec {
         List<PathNode> nodes = new ArrayList<>();
         Map<Choice, Integer> choiceIndex = new IdentityHashMap<>();
         List<Choice> choices = new ArrayList<>();
-        for (Run r : st.runs) {
+        for (int i = 0; i < st.openRuns(); i++) {
+            Run r = st.run(i);
             collect(r.path, nodeIndex, nodes);
             for (Choice.Member m : r.choices) {
                 if (!choiceIndex.containsKey(m.choice())) {
@@ -80,8 +81,9 @@ public final class KeyStateCodec {
         for (Choice c : choices) {
             w.writeVarInt(c.greed.ordinal());
         }
-        w.writeVarInt(st.runs.size());
-        for (Run r : st.runs) {
+        w.writeVarInt(st.openRuns());
+        for (int i = 0; i < st.openRuns(); i++) {
+            Run r = st.run(i);
             Shape shape = r.shape;
             w.writeVarInt(shape.at == null ? -1 : shape.at.id());
             w.writeVarInt(shape.waiting == null ? -1 : shape.waiting.ordinal());
@@ -177,7 +179,7 @@ public final class KeyStateCodec {
             list.add(new Run(shape(new Shape.Key(at, wait < 0 ? null : Contiguity.values()[wait], gap, guard, nextOnly)),
                     guardUntil, path < 0 ? null : nodes[path], start, last, members));
         }
-        st.runs = list;
+        st.setRuns(list);
         return st;
     }
 }

@@ -44,6 +44,8 @@ public final class RuleRunner {
     // Scratch lists of onEvent, reused: a runner serves one partition on one thread.
     private final List<Completed> completed = new ArrayList<>();
     private final List<Run> candidates = new ArrayList<>();
+    /** The runs a step leaves, copied into the state's own array when it ends. */
+    private final List<Run> nextRuns = new ArrayList<>();
     /** By candidate: {@link #TAKES} and {@link #GUARD_HIT}. */
     private byte[] candidateFlags = new byte[16];
     private final List<Choice> touched = new ArrayList<>();
@@ -135,13 +137,13 @@ public final class RuleRunner {
         if (e.time() - 1 >= st.deadline) {
             out = onTime(st, history, key, e.time() - 1, out); // something ran out before this event
         }
-        List<Run> runs = st.runs;
-        List<Run> next = runs.isEmpty() ? NO_RUNS : new ArrayList<>(runs.size() + 2);
+        List<Run> next = nextRuns;
+        next.clear();
         completed.clear();
         candidates.clear();
         touched.clear();
-        for (int i = 0; i < runs.size(); i++) {
-            Run r = runs.get(i);
+        for (int i = 0, n = st.openRuns(); i < n; i++) {
+            Run r = st.run(i);
             if (r.pendingAtEnd()) {
                 if (r.guard() != null && e.time() <= r.guardUntil && matches(r.guard(), e, r.path, history)) {
                     continue;
@@ -149,7 +151,7 @@ public final class RuleRunner {
                 if (r.guardNextOnly()) {
                     completed.add(new Completed(r.path, e.time()));
                 } else {
-                    next = add(next, r);
+                    next.add(r);
                 }
                 continue;
             }
@@ -192,12 +194,12 @@ public final class RuleRunner {
                 suppressed |= m.suppressed();
             }
             if (takes && !suppressed) {
-                next = take(r.at(), e, r.path, r.startTime, next, completed);
+                take(r.at(), e, r.path, r.startTime, next, completed);
             }
             boolean persists = (candidateFlags[i] & GUARD_HIT) == 0
                     && (r.waiting() == Contiguity.NON_DETERMINISTIC || r.waiting() == Contiguity.RELAXED && !takes);
             if (persists) {
-                next = add(next, r.guardNextOnly() ? r.withoutGuard() : r);
+                next.add(r.guardNextOnly() ? r.withoutGuard() : r);
             }
         }
         for (int i = 0; i < touched.size(); i++) {
@@ -208,10 +210,10 @@ public final class RuleRunner {
         for (int i = 0; i < startRuns.size(); i++) {
             Run start = startRuns.get(i);
             if (matches(start.at().stage(), e, null, history)) {
-                next = take(start.at(), e, null, e.time(), next, completed);
+                take(start.at(), e, null, e.time(), next, completed);
             }
         }
-        st.runs = next;
+        st.setRuns(next);
         out = emit(st, history, key, completed, out);
         cap(st, key);
         return out;
@@ -227,11 +229,11 @@ public final class RuleRunner {
 
     /** Lets time pass; returns {@code out}, or a new list with it and the absences completed. */
     private List<Match> onTime(KeyState st, KeyHistory history, String key, long time, List<Match> out) {
-        List<Run> runs = st.runs; // the state's own list (or the shared empty one, which has no run to go)
         List<Completed> done = null;
         int kept = 0; // runs that stay move to the front, in order
-        for (int i = 0; i < runs.size(); i++) {
-            Run r = runs.get(i);
+        int n = st.openRuns();
+        for (int i = 0; i < n; i++) {
+            Run r = st.run(i);
             boolean goes;
             if (r.pendingAtEnd()) {
                 long deadline = r.absenceDeadline(within);
@@ -247,19 +249,15 @@ public final class RuleRunner {
             }
             if (!goes) {
                 if (kept != i) {
-                    runs.set(kept, r);
+                    st.move(i, kept);
                 }
                 kept++;
             }
         }
-        if (kept == runs.size()) {
+        if (kept == n) {
             return out;
         }
-        if (kept == 0) {
-            st.runs = NO_RUNS;
-        } else {
-            runs.subList(kept, runs.size()).clear();
-        }
+        st.truncate(kept);
         return done == null ? out : emit(st, history, key, done, out);
     }
 
@@ -270,15 +268,13 @@ public final class RuleRunner {
      */
     public List<Match> onEnd(KeyState st, KeyHistory history, String key, long endTime) {
         List<Completed> completed = new ArrayList<>();
-        List<Run> kept = new ArrayList<>();
-        for (Run r : st.runs) {
+        for (int i = 0; i < st.openRuns(); i++) {
+            Run r = st.run(i);
             if (waitsForEnd(r)) {
                 completed.add(new Completed(r.path, Math.max(endTime, r.lastTime)));
-            } else {
-                kept.add(r);
             }
         }
-        st.runs = kept;
+        st.retain(r -> !waitsForEnd(r));
         return emit(st, history, key, completed, NO_MATCHES);
     }
 
@@ -308,8 +304,8 @@ public final class RuleRunner {
 
     /** Whether the key has a run that only the end of the input can complete (see {@link #onEnd}). */
     public boolean waitsForEnd(KeyState st) {
-        for (Run r : st.runs) {
-            if (waitsForEnd(r)) {
+        for (int i = 0; i < st.openRuns(); i++) {
+            if (waitsForEnd(st.run(i))) {
                 return true;
             }
         }
@@ -326,9 +322,8 @@ public final class RuleRunner {
      */
     public void deadlines(KeyState st, Deadlines into) {
         long earliest = Long.MAX_VALUE;
-        List<Run> runs = st.runs;
-        for (int i = 0; i < runs.size(); i++) {
-            Run r = runs.get(i);
+        for (int i = 0, n = st.openRuns(); i < n; i++) {
+            Run r = st.run(i);
             long end = r.pendingAtEnd() ? r.absenceDeadline(within) : r.expiry(within);
             if (r.pendingAtEnd()) {
                 into.output(end);
@@ -343,25 +338,15 @@ public final class RuleRunner {
         return e.schema() == stage.type() && stage.where().test(ctx.set(e, path, history, e.time()));
     }
 
-    /** Takes an event at a take; returns the run list, made if it was the shared empty one. */
-    private List<Run> take(NfaNode.Take at, Event e, PathNode path, long startTime, List<Run> runs,
-                           List<Completed> completed) {
-        List<Run> into = runs == NO_RUNS ? new ArrayList<>(2) : runs;
+    /** Takes an event at a take, adding the runs it opens to {@code into}. */
+    private void take(NfaNode.Take at, Event e, PathNode path, long startTime, List<Run> into,
+                      List<Completed> completed) {
         int variable = at.stage().variable().index();
         PathNode p = new PathNode(variable, nfa.waitsAfter(at) ? kept.of(e) : e, path);
         long start = path == null ? e.time() : startTime;
         open(nfa.afterTake(at), p, start, e.time(), into, completed);
-        return into.isEmpty() && runs == NO_RUNS ? NO_RUNS : into;
     }
 
-    private static List<Run> add(List<Run> runs, Run r) {
-        List<Run> into = runs == NO_RUNS ? new ArrayList<>(2) : runs;
-        into.add(r);
-        return into;
-    }
-
-    /** The shared empty run list of keys with nothing open; never added to. */
-    static final List<Run> NO_RUNS = java.util.Collections.emptyList();
     /** What most calls return: no match (a list is made for the first one). */
     private static final List<Match> NO_MATCHES = java.util.Collections.emptyList();
     private static final Choice.Member[] NO_CHOICES = new Choice.Member[0];
@@ -445,7 +430,7 @@ public final class RuleRunner {
                     prunes = new ArrayList<>(2);
                 }
                 prunes.add(prune);
-                st.runs.removeIf(r -> prune.discards(r.first()));
+                st.retain(r -> !prune.discards(r.first()));
             }
         }
         return out;
@@ -523,12 +508,11 @@ public final class RuleRunner {
 
     /** Keeps at most maxPartials runs for the key, dropping those that started first. */
     private void cap(KeyState st, String key) {
-        int excess = st.runs.size() - maxPartials;
+        int excess = st.openRuns() - maxPartials;
         if (excess <= 0) {
             return;
         }
-        st.runs.sort(Comparator.comparing(Run::first, PROCESSING_ORDER));
-        st.runs = new ArrayList<>(st.runs.subList(excess, st.runs.size()));
+        st.keepLast(maxPartials, Comparator.comparing(Run::first, PROCESSING_ORDER));
         partialsDropped += excess;
         if (!st.capReported) {
             st.capReported = true;

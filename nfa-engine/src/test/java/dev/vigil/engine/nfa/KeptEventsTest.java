@@ -55,8 +55,8 @@ class KeptEventsTest {
 
         Event probe = txn(s, "t1", 1_000, "1.50", "US", "m1");
         assertEquals(List.of(), runner.onEvent(st, runner.newHistory(), "c1", probe));
-        assertEquals(1, st.runs.size());
-        Event kept = st.runs.get(0).path.event();
+        assertEquals(1, st.openRuns());
+        Event kept = st.run(0).path.event();
         assertEquals("US", kept.stringAt(s.field("country").get().index()));
         assertEquals(new BigDecimal("1.50"), kept.decimalAt(s.field("amount").get().index()));
         assertNull(kept.stringAt(s.field("merchant_id").get().index()), "no later step reads a.merchant_id");
@@ -112,8 +112,8 @@ class KeptEventsTest {
         Event first = txn(s, "t1", 1_000, "12.00", "US", "m1");
         travel.onEvent(travelState, travel.newHistory(), "c1", first);
         repeat.onEvent(repeatState, repeat.newHistory(), "c1", first);
-        Event keptByTravel = travelState.runs.get(0).path.event();
-        assertSame(keptByTravel, repeatState.runs.get(0).path.event(), "one copy for both rules");
+        Event keptByTravel = travelState.run(0).path.event();
+        assertSame(keptByTravel, repeatState.run(0).path.event(), "one copy for both rules");
         assertEquals("US", keptByTravel.stringAt(s.field("country").get().index()));
         assertEquals("m1", keptByTravel.stringAt(s.field("merchant_id").get().index()));
         assertNull(keptByTravel.stringAt(s.field("card_id").get().index()), "neither rule reads a.card_id later");
