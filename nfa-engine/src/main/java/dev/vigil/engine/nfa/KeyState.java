@@ -7,16 +7,18 @@ import java.util.function.Predicate;
 
 /**
  * What one rule keeps for one key: its waiting runs. (The history its windows read is the key
- * group's, shared by the group's rules: {@link dev.vigil.engine.window.KeyHistory}.) The runs sit
- * in an array of the state's own, reused from event to event: a million keys' states are not a
- * million list objects besides, and a step that leaves a key as many runs as it had allocates
- * nothing for them.
+ * group's, shared by the group's rules: {@link dev.vigil.engine.window.KeyHistory}.) The first
+ * run sits in a field, the others in an array of the state's own, reused from event to event: a
+ * million keys' states are not a million lists and arrays besides, and a step that leaves a key as
+ * many runs as it had allocates nothing for them.
  */
 public final class KeyState {
     private static final Run[] NO_RUNS = {};
 
-    /** The waiting runs are the first {@link #count}, in the order they were opened. */
-    private Run[] runs = NO_RUNS;
+    /** The first waiting run (null when none): most states wait with one, kept without an array. */
+    private Run first;
+    /** The runs after the first, in {@code more[0, count - 1)}. */
+    private Run[] more = NO_RUNS;
     private int count;
     /** The earliest time one of the runs runs out (kept by {@link RuleRunner#deadlines}), or Long.MAX_VALUE. */
     long deadline = Long.MAX_VALUE;
@@ -26,22 +28,34 @@ public final class KeyState {
         return count;
     }
 
+    /** The runs in the order they were opened. */
     Run run(int i) {
-        return runs[i];
+        return i == 0 ? first : more[i - 1];
+    }
+
+    private void set(int i, Run r) {
+        if (i == 0) {
+            first = r;
+        } else {
+            more[i - 1] = r;
+        }
     }
 
     /** Replaces the runs with {@code next}'s (a list the caller keeps). */
     void setRuns(List<Run> next) {
         int n = next.size();
-        if (n == 0) {
-            runs = NO_RUNS; // most keys wait for nothing most of the time: no array kept for them
-        } else if (n > runs.length || runs.length > 8 && n < runs.length / 4) {
-            runs = new Run[Math.max(2, n)];
-        } else if (n < count) {
-            Arrays.fill(runs, n, count, null);
+        int extra = Math.max(0, n - 1);
+        if (extra > more.length || more.length > 8 && extra < more.length / 4) {
+            more = new Run[Math.max(2, extra)];
+        } else if (extra < count - 1) {
+            Arrays.fill(more, extra, count - 1, null);
         }
-        for (int i = 0; i < n; i++) {
-            runs[i] = next.get(i);
+        first = n == 0 ? null : next.get(0);
+        for (int i = 1; i < n; i++) {
+            more[i - 1] = next.get(i);
+        }
+        if (n <= 1) {
+            more = NO_RUNS; // most keys wait for one run or none: no array kept for them
         }
         count = n;
     }
@@ -50,9 +64,9 @@ public final class KeyState {
     void retain(Predicate<Run> keep) {
         int kept = 0;
         for (int i = 0; i < count; i++) {
-            Run r = runs[i];
+            Run r = run(i);
             if (keep.test(r)) {
-                runs[kept++] = r;
+                set(kept++, r);
             }
         }
         truncate(kept);
@@ -61,22 +75,31 @@ public final class KeyState {
     /** Keeps the first {@code n} runs (those after them have been moved or dropped). */
     void truncate(int n) {
         if (n == 0) {
-            runs = NO_RUNS;
-        } else {
-            Arrays.fill(runs, n, count, null);
+            first = null;
+        }
+        if (n <= 1) {
+            more = NO_RUNS; // most keys wait for one run or none: no array kept for them
+        } else if (n < count) {
+            Arrays.fill(more, n - 1, count - 1, null);
         }
         count = n;
     }
 
     /** Moves run {@code from} to place {@code to} (before it, in a compaction). */
     void move(int from, int to) {
-        runs[to] = runs[from];
+        set(to, run(from));
     }
 
     /** Keeps the last {@code n} runs in {@code order}. */
     void keepLast(int n, Comparator<Run> order) {
-        Arrays.sort(runs, 0, count, order);
-        System.arraycopy(runs, count - n, runs, 0, n);
+        Run[] all = new Run[count];
+        for (int i = 0; i < count; i++) {
+            all[i] = run(i);
+        }
+        Arrays.sort(all, order);
+        for (int i = 0; i < n; i++) {
+            set(i, all[count - n + i]);
+        }
         truncate(n);
     }
 

@@ -36,17 +36,28 @@ final class Entries {
     /** By field: the position before which the field's values have been let go of (they outlive no reader). */
     private final long[] clearedBefore;
 
-    Entries(List<FieldSlot> kept) {
-        this.fields = kept.size();
+    /** {@code decimalColumns}: by kept field, its column among the packed decimals or -1 ({@link #decimalColumns}). */
+    Entries(int[] decimalColumns) {
+        this.fields = decimalColumns.length;
         this.values = fields == 0 ? NO_VALUES : new Object[capacity * fields];
         this.clearedBefore = new long[fields];
-        this.decimalColumn = new int[fields];
+        this.decimalColumn = decimalColumns;
         int columns = 0;
-        for (int f = 0; f < fields; f++) {
-            decimalColumn[f] = kept.get(f).type() == ValueType.DECIMAL ? columns++ : -1;
+        for (int c : decimalColumns) {
+            columns += c >= 0 ? 1 : 0;
         }
         this.decimals = columns;
         this.packed = new long[capacity * columns];
+    }
+
+    /** By field of {@code kept}: its column among the packed decimals, or -1; worked out once per layout, shared. */
+    static int[] decimalColumns(List<FieldSlot> kept) {
+        int[] columns = new int[kept.size()];
+        int next = 0;
+        for (int f = 0; f < columns.length; f++) {
+            columns[f] = kept.get(f).type() == ValueType.DECIMAL ? next++ : -1;
+        }
+        return columns;
     }
 
     /** Adds an entry at {@link #end()}; its values are then set with {@link #setNewest}. */

@@ -31,6 +31,8 @@ public final class HistoryLayout {
     private final long[] keepMillis;
     /** By source and field position: how long the field's values are kept (the longest duration asked of that field). */
     private final long[][] fieldKeepMillis;
+    /** By source: each kept field's column among the packed decimals of its entries (shared by every key's). */
+    private final int[][] decimalColumns;
     /** By source: the (group) numbers of the look-ups that read it. */
     private final int[][] historiesBySource;
 
@@ -69,6 +71,7 @@ public final class HistoryLayout {
         keepMillis = keepBySource.stream().mapToLong(Long::longValue).toArray();
         fieldKeepMillis = keepByField.stream().map(l -> l.stream().mapToLong(Long::longValue).toArray())
                 .toArray(long[][]::new);
+        decimalColumns = kept.stream().map(Entries::decimalColumns).toArray(int[][]::new);
         historiesBySource = new int[sources.size()][];
         for (int s = 0; s < sources.size(); s++) {
             List<Integer> of = new ArrayList<>();
@@ -164,6 +167,11 @@ public final class HistoryLayout {
 
     List<FieldSlot> kept(int source) {
         return kept.get(source);
+    }
+
+    /** A new, empty store of the entries of a source. */
+    Entries newEntries(int source) {
+        return new Entries(decimalColumns[source]);
     }
 
     /** The position among its source's kept fields of the field a window reads, or -1 (count). */

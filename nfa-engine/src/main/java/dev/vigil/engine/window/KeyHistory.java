@@ -58,7 +58,7 @@ public final class KeyHistory {
         }
         Entries events = bySource[source];
         if (events == null) {
-            events = new Entries(layout.kept(source));
+            events = layout.newEntries(source);
             bySource[source] = events;
         }
         events.add(e.time(), e.sequence());
@@ -185,7 +185,7 @@ public final class KeyHistory {
             windows[window] = a;
         }
         if (bySource[source] == null) {
-            bySource[source] = new Entries(layout.kept(source));
+            bySource[source] = layout.newEntries(source);
         }
         a.advance(bySource[source], at);
         return a;
@@ -322,7 +322,7 @@ public final class KeyHistory {
                 continue;
             }
             List<FieldSlot> fields = layout.kept(s);
-            Entries events = new Entries(fields);
+            Entries events = layout.newEntries(s);
             for (int i = 0; i < n; i++) {
                 events.add(r.readVarLong(), r.readVarLong());
                 for (int f = 0; f < fields.size(); f++) {
@@ -365,7 +365,7 @@ public final class KeyHistory {
             if (rows.isEmpty()) {
                 continue;
             }
-            Entries events = new Entries(fields);
+            Entries events = group.newEntries(s);
             rows.forEach((stamp, row) -> {
                 events.add(stamp.time(), stamp.sequence());
                 for (int f = 0; f < row.length; f++) {

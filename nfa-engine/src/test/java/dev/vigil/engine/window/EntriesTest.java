@@ -33,7 +33,7 @@ class EntriesTest {
 
     @Test
     void decimalsComeBackEqualWithTheirScaleThroughGrowthAndDrops() {
-        Entries entries = new Entries(fields());
+        Entries entries = new Entries(Entries.decimalColumns(fields()));
         SplittableRandom random = new SplittableRandom(3);
         List<Object[]> expected = new ArrayList<>();
         for (int i = 0; i < 5_000; i++) {
@@ -66,7 +66,7 @@ class EntriesTest {
 
     @Test
     void aClearedDecimalIsGone() {
-        Entries entries = new Entries(fields());
+        Entries entries = new Entries(Entries.decimalColumns(fields()));
         entries.add(1, 1);
         entries.setNewest(0, new BigDecimal("5.00"));
         entries.setNewest(2, new BigDecimal("12345678901234567890.5"));
