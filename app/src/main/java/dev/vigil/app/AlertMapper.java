@@ -46,7 +46,7 @@ final class AlertMapper {
 
     /** The event as read; events made in rule tests have no raw form and are rendered from their fields. */
     private static String raw(Event e) {
-        if (e.raw() != null) {
+        if (e.hasRaw()) {
             return e.raw();
         }
         com.fasterxml.jackson.databind.node.ObjectNode o = JSON.createObjectNode();

@@ -27,7 +27,7 @@ public final class EventCodec {
         w.writeString(e.id());
         w.writeVarLong(e.time());
         w.writeVarLong(e.sequence());
-        w.writeString(e.raw());
+        w.writeUtf8(e.rawBytes()); // as a string would be written: formats before and after read alike
         for (FieldSlot f : e.schema().fields()) {
             if (f.type() == dev.vigil.dsl.schema.ValueType.DOUBLE) {
                 w.writeLong(e.longAt(f.index())); // the raw bits: a varint would take 9 or 10 bytes
@@ -46,7 +46,7 @@ public final class EventCodec {
         String id = r.readString();
         long time = r.readVarLong();
         long sequence = r.readVarLong();
-        String raw = r.readString();
+        byte[] raw = r.readUtf8();
         long[] prims = new long[schema.primitiveCount()];
         Object[] refs = new Object[schema.referenceCount()];
         for (FieldSlot f : schema.fields()) {

@@ -47,6 +47,17 @@ public final class StateReader {
         return v;
     }
 
+    /** What {@link StateWriter#writeUtf8} or {@link StateWriter#writeString} wrote, as UTF-8 bytes, or null. */
+    public byte[] readUtf8() {
+        int n = readVarInt();
+        if (n < 0) {
+            return null;
+        }
+        byte[] b = java.util.Arrays.copyOfRange(buf, pos, pos + n);
+        pos += n;
+        return b;
+    }
+
     public String readString() {
         int n = readVarInt();
         if (n < 0) {

@@ -52,11 +52,15 @@ public final class StateWriter {
 
     /** A string, or null. */
     public void writeString(String s) {
-        if (s == null) {
+        writeUtf8(s == null ? null : s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Text already in UTF-8, or null: written as {@link #writeString} writes its text. */
+    public void writeUtf8(byte[] b) {
+        if (b == null) {
             writeVarInt(-1);
             return;
         }
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
         writeVarInt(b.length);
         ensure(b.length);
         System.arraycopy(b, 0, buf, size, b.length);

@@ -75,19 +75,14 @@ public final class EventDecoder {
      */
     public Result decode(String record, long sequence, String source, long line) {
         byte[] bytes = record.getBytes(StandardCharsets.UTF_8);
-        return decode(bytes, 0, bytes.length, record, sequence, source, line);
+        return decode(bytes, 0, bytes.length, sequence, source, line);
     }
 
     /**
      * The record in {@code bytes[offset, offset + length)}, UTF-8 as read: parsed from the bytes,
-     * kept as text for alerts (the bytes are not kept; they may be reused once this returns).
+     * and a copy of them kept for alerts (the bytes given may be reused once this returns).
      */
     public Result decode(byte[] bytes, int offset, int length, long sequence, String source, long line) {
-        return decode(bytes, offset, length, null, sequence, source, line);
-    }
-
-    /** {@code record}: the text of the bytes, or null to make it from them once they parse. */
-    private Result decode(byte[] bytes, int offset, int length, String record, long sequence, String source, long line) {
         String problem = read(bytes, offset, length);
         if (problem != null) {
             return new Refused(problem);
@@ -112,8 +107,7 @@ public final class EventDecoder {
         }
         Optional<FieldSlot> idField = schema.idField();
         String id = idField.isPresent() ? texts[member(idField.get().name())] : source + ":" + line;
-        return new Decoded(b.build(id, sequence, record != null ? record
-                : new String(bytes, offset, length, StandardCharsets.UTF_8)));
+        return new Decoded(b.build(id, sequence, Arrays.copyOfRange(bytes, offset, offset + length)));
     }
 
     /** Reads the record's top-level members; returns why it is not a JSON object, or null. */

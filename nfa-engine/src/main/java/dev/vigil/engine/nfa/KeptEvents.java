@@ -49,7 +49,7 @@ public final class KeptEvents {
         }
         boolean[] keep = references.get(e.schema());
         from = e;
-        copy = keep == null || e.raw() == null ? e : e.keepingReferences(keep);
+        copy = keep == null || !e.hasRaw() ? e : e.keepingReferences(keep);
         return copy;
     }
 }

@@ -1,13 +1,15 @@
 package dev.vigil.dsl.schema;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 
 /**
  * One decoded event. Values sit in two arrays addressed by {@link FieldSlot#index()}: primitives
  * (integers, timestamps as epoch milliseconds, booleans as 0/1, doubles as raw bits) in
  * {@code prims}, strings and decimals in {@code refs}, so reading a field is an array load with no
  * boxing and no name look-up. {@code sequence} is the arrival position, which breaks event-time ties;
- * {@code raw} is the record as it was read (for alerts and dead letters), or null.
+ * {@code raw} is the record as it was read (for alerts and dead letters), or null: kept as its
+ * UTF-8 bytes, the form it is read and stored in, one array and no string object per kept event.
  */
 public final class Event {
     private final EventSchema schema;
@@ -16,9 +18,10 @@ public final class Event {
     private final long sequence;
     private final long[] prims;
     private final Object[] refs;
-    private final String raw;
+    private final byte[] raw;
 
-    public Event(EventSchema schema, String id, long time, long sequence, long[] prims, Object[] refs, String raw) {
+    /** {@code raw}: the record as read, UTF-8, or null; the event's own from now on (never changed). */
+    public Event(EventSchema schema, String id, long time, long sequence, long[] prims, Object[] refs, byte[] raw) {
         this.schema = schema;
         this.id = id;
         this.time = time;
@@ -28,8 +31,18 @@ public final class Event {
         this.raw = raw;
     }
 
+    /** The record as it was read, or null (made for each call: alerts and dead letters ask, rarely). */
     public String raw() {
+        return raw == null ? null : new String(raw, StandardCharsets.UTF_8);
+    }
+
+    /** The record as it was read, UTF-8, or null; shared, not to be changed. */
+    public byte[] rawBytes() {
         return raw;
+    }
+
+    public boolean hasRaw() {
+        return raw != null;
     }
 
     public EventSchema schema() {

@@ -1,5 +1,6 @@
 package dev.vigil.dsl.schema;
 
+import java.nio.charset.StandardCharsets;
 import java.math.BigDecimal;
 
 /**
@@ -83,11 +84,16 @@ public final class EventBuilder {
 
     /** Builds the event; defaults fill unset optional fields. Call {@link #firstMissing()} first. */
     public Event build(String id, long sequence) {
-        return build(id, sequence, null);
+        return build(id, sequence, (byte[]) null);
     }
 
     /** As {@link #build(String, long)}, keeping the record as it was read. */
     public Event build(String id, long sequence, String raw) {
+        return build(id, sequence, raw == null ? null : raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** As {@link #build(String, long)}, keeping the record as it was read, in UTF-8 (the array is the event's from now on). */
+    public Event build(String id, long sequence, byte[] raw) {
         for (int i = 0; i < slotsInOrder.length; i++) {
             if (!set[i] && !slotsInOrder[i].required()) {
                 setValue(slotsInOrder[i], slotsInOrder[i].defaultValue());
