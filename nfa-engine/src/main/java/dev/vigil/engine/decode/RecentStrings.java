@@ -8,11 +8,12 @@ package dev.vigil.engine.decode;
  * heap, fewer objects for the collector to copy, docs/benchmarks.md).
  *
  * <p>Direct-mapped: a value goes to the slot of its hash and replaces whatever was there. The table
- * sizes itself to its field: it starts small and doubles (up to {@link #MAX_SLOTS}) while fewer than
- * nine values in ten are found again; a field whose values do not come back (ids, or cards'
- * numbers among millions) is no longer looked up at all, at the cost of a hash and a comparison per
- * value it spares. Identity is all that changes: every value equals what {@code new String} would
- * have made. One per field of a decoder (not thread-safe).
+ * sizes itself to its field ({@link #judge}): it starts small and doubles, up to {@link #MAX_SLOTS},
+ * while fewer than nine values in ten are found again and doubling finds more; a field whose values
+ * do not come back (ids, or cards' numbers among millions) is no longer looked up at all, which
+ * spares each of its values a hash, a comparison and a miss in a large table. Identity is all that
+ * changes: every value equals what {@code new String} would have made. One per field of a decoder
+ * (not thread-safe).
  */
 final class RecentStrings {
     static final int MIN_SLOTS = 1 << 10;
