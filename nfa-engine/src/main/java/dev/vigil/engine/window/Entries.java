@@ -133,10 +133,15 @@ final class Entries {
         return p == NULL ? null : p == UNPACKED ? values[slot * fields + field] : unpack(p);
     }
 
+    /** A decimal field's value {@link #pack}ed, or {@link #NULL} or {@link #UNPACKED} (then read it with {@link #value}). */
+    long packedDecimal(long position, int field) {
+        return packed[slot(position) * decimals + decimalColumn[field]];
+    }
+
     // A packed decimal: its unscaled value shifted left by 8, its scale (0 to 127) in the low byte.
     // Amounts of up to 16 digits pack; others (and negative scales) stay objects, marked UNPACKED.
-    private static final long NULL = Long.MIN_VALUE;
-    private static final long UNPACKED = Long.MIN_VALUE + 1;
+    static final long NULL = Long.MIN_VALUE;
+    static final long UNPACKED = Long.MIN_VALUE + 1;
 
     static long pack(BigDecimal d) {
         int scale = d.scale();

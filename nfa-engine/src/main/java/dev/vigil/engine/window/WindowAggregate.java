@@ -5,6 +5,7 @@ import dev.vigil.dsl.program.WindowSpec;
 import dev.vigil.dsl.schema.ValueType;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,7 +14,8 @@ import java.util.Map;
  * One velocity window of one key, kept up to date instead of recomputed: a window is asked at
  * times that never go back (events and timers of a key are processed in time order), so each
  * entry is added once when the window first reaches it and removed once when it falls out of
- * (t - d, t]. Count and sums are running totals (sums of doubles kept exactly, rounded when read),
+ * (t - d, t]. Count and sums are running totals (sums of doubles kept exactly, rounded when read;
+ * sums of decimals as whole numbers, given at the scale of the values in the window),
  * minimum and maximum monotonic queues, distinct counts a multiset: exact, with a cost per event
  * that does not grow with the events in the window. If it is ever asked at an earlier time than
  * before, it starts again from the oldest entry kept.
@@ -28,7 +30,24 @@ final class WindowAggregate {
     private long lastAt = Long.MIN_VALUE;
     private long count;
     private long longSum;
+    /**
+     * A sum of decimals while every value summed packs ({@link Entries#pack}) and the total fits a
+     * long: unscaled, at the largest scale summed (the scale {@code BigDecimal.add} gives). Otherwise
+     * {@link #exactSum} holds it. Summing a purchase then allocates nothing.
+     */
+    private long unscaledSum;
+    private int sumScale;
+    private boolean inExactSum;
     private BigDecimal exactSum = BigDecimal.ZERO;
+    private final boolean decimalSum;
+    /**
+     * The scales of the decimals in the window and how many of each, as pairs (scale, count): a
+     * running total has the largest scale it ever summed, the window's sum the largest of those in
+     * it, which is what it is given at (its digits, with their scale, show in alerts).
+     */
+    private int[] scales = NO_SCALES;
+    private int scaleKinds;
+    private static final int[] NO_SCALES = {};
     /** Positions of the entries that can still be the minimum (or maximum), values monotonic; MIN and MAX only. */
     private final ArrayDeque<Long> extremes;
     /** How many entries hold each value; DISTINCT only. */
@@ -44,6 +63,8 @@ final class WindowAggregate {
         boolean extreme = spec.function() == WindowSpec.Function.MIN || spec.function() == WindowSpec.Function.MAX;
         this.extremes = extreme ? new ArrayDeque<>(4) : null;
         this.distinct = spec.function() == WindowSpec.Function.DISTINCT ? new HashMap<>(4) : null;
+        this.decimalSum = type == ValueType.DECIMAL
+                && (spec.function() == WindowSpec.Function.SUM || spec.function() == WindowSpec.Function.AVG);
     }
 
     /** The source whose entries the window reads. */
@@ -97,7 +118,11 @@ final class WindowAggregate {
         next = start;
         count = 0;
         longSum = 0;
+        unscaledSum = 0;
+        sumScale = 0;
+        inExactSum = false;
         exactSum = BigDecimal.ZERO;
+        scaleKinds = 0;
         if (extremes != null) {
             extremes.clear();
         }
@@ -113,7 +138,7 @@ final class WindowAggregate {
     private void include(Entries entries, long position) {
         count++;
         switch (spec.function()) {
-            case SUM, AVG -> add(value(entries, position), 1);
+            case SUM, AVG -> add(entries, position, 1);
             case MIN, MAX -> {
                 Object v = value(entries, position);
                 while (!extremes.isEmpty() && !keeps(value(entries, extremes.peekLast()), v)) {
@@ -129,7 +154,7 @@ final class WindowAggregate {
     private void exclude(Entries entries, long position) {
         count--;
         switch (spec.function()) {
-            case SUM, AVG -> add(value(entries, position), -1);
+            case SUM, AVG -> add(entries, position, -1);
             case MIN, MAX -> {
                 if (!extremes.isEmpty() && extremes.peekFirst() == position) {
                     extremes.pollFirst();
@@ -145,6 +170,93 @@ final class WindowAggregate {
     private boolean keeps(Object kept, Object newer) {
         int c = ((Comparable) kept).compareTo(newer);
         return spec.function() == WindowSpec.Function.MIN ? c < 0 : c > 0;
+    }
+
+    private void add(Entries entries, long position, int sign) {
+        if (!decimalSum) {
+            add(value(entries, position), sign);
+            return;
+        }
+        long p = entries.packedDecimal(position, field);
+        boolean packed = p != Entries.NULL && p != Entries.UNPACKED;
+        BigDecimal d = packed ? null : (BigDecimal) value(entries, position);
+        countScale(packed ? (int) (p & 0xFF) : d.scale(), sign);
+        if (!inExactSum) {
+            if (packed && addPacked(p, sign)) {
+                return;
+            }
+            exactSum = BigDecimal.valueOf(unscaledSum, sumScale); // from now on, for this window's run of entries
+            inExactSum = true;
+        }
+        add(packed ? Entries.unpack(p) : d, sign);
+    }
+
+    private void countScale(int scale, int sign) {
+        for (int i = 0; i < scaleKinds; i++) {
+            if (scales[2 * i] == scale) {
+                scales[2 * i + 1] += sign;
+                if (scales[2 * i + 1] == 0) {
+                    scaleKinds--;
+                    scales[2 * i] = scales[2 * scaleKinds];
+                    scales[2 * i + 1] = scales[2 * scaleKinds + 1];
+                }
+                return;
+            }
+        }
+        if (2 * scaleKinds == scales.length) {
+            scales = java.util.Arrays.copyOf(scales, Math.max(2, 2 * scales.length));
+        }
+        scales[2 * scaleKinds] = scale;
+        scales[2 * scaleKinds + 1] = sign;
+        scaleKinds++;
+    }
+
+    /** The scale of the window's sum: as summing from zero gives, at least 0. */
+    private int windowScale() {
+        int max = 0;
+        for (int i = 0; i < scaleKinds; i++) {
+            max = Math.max(max, scales[2 * i]);
+        }
+        return max;
+    }
+
+    /** Adds a packed decimal to {@link #unscaledSum}; false, changing nothing, when the total would not fit. */
+    private boolean addPacked(long p, int sign) {
+        long unscaled = p >> 8;
+        int scale = (int) (p & 0xFF);
+        try {
+            long sum = unscaledSum;
+            if (scale > sumScale) {
+                sum = Math.multiplyExact(sum, tenTo(scale - sumScale));
+            } else if (scale < sumScale) {
+                unscaled = Math.multiplyExact(unscaled, tenTo(sumScale - scale));
+            }
+            unscaledSum = sign > 0 ? Math.addExact(sum, unscaled) : Math.subtractExact(sum, unscaled);
+            sumScale = Math.max(sumScale, scale);
+            return true;
+        } catch (ArithmeticException overflow) {
+            return false;
+        }
+    }
+
+    private static long tenTo(int n) {
+        if (n > 18) {
+            throw new ArithmeticException("10^" + n + " does not fit a long");
+        }
+        long t = 1;
+        for (int i = 0; i < n; i++) {
+            t *= 10;
+        }
+        return t;
+    }
+
+    /** The sum of the decimals in the window, at the largest scale among them and 0 (exact: only zeros go). */
+    private BigDecimal decimalSum() {
+        if (!decimalSum) {
+            return exactSum;
+        }
+        BigDecimal running = inExactSum ? exactSum : BigDecimal.valueOf(unscaledSum, sumScale);
+        return running.setScale(windowScale(), RoundingMode.UNNECESSARY);
     }
 
     private void add(Object v, int sign) {
@@ -191,12 +303,12 @@ final class WindowAggregate {
     BigDecimal asDecimal(Entries entries) {
         switch (spec.function()) {
             case SUM:
-                return count == 0 ? BigDecimal.ZERO : exactSum;
+                return count == 0 ? BigDecimal.ZERO : decimalSum();
             case AVG:
                 if (count == 0) {
                     throw NoValue.INSTANCE;
                 }
-                return exactSum.divide(BigDecimal.valueOf(count), MathContext.DECIMAL64);
+                return decimalSum().divide(BigDecimal.valueOf(count), MathContext.DECIMAL64);
             default:
                 return (BigDecimal) extreme(entries);
         }
