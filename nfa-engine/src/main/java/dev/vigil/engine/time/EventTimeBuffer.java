@@ -32,8 +32,13 @@ public final class EventTimeBuffer {
 
     /** Processing order: event time, ties by arrival. */
     public static int compare(Event a, Event b) {
-        int c = Long.compare(a.time(), b.time());
-        return c != 0 ? c : Long.compare(a.sequence(), b.sequence());
+        return compare(a.time(), a.sequence(), b.time(), b.sequence());
+    }
+
+    /** Processing order of events known by their time and arrival sequence (as histories keep them). */
+    public static int compare(long timeA, long sequenceA, long timeB, long sequenceB) {
+        int c = Long.compare(timeA, timeB);
+        return c != 0 ? c : Long.compare(sequenceA, sequenceB);
     }
 
     /** Whether {@code a} comes before {@code b} in processing order. */

@@ -7,6 +7,7 @@ import dev.vigil.dsl.schema.FieldSlot;
 import dev.vigil.dsl.schema.ValueType;
 import dev.vigil.engine.codec.StateReader;
 import dev.vigil.engine.codec.StateWriter;
+import dev.vigil.engine.time.EventTimeBuffer;
 
 import java.math.BigDecimal;
 import java.util.ArrayDeque;
@@ -274,8 +275,7 @@ public final class KeyHistory {
         if (current == null || current.schema() != h.source()) {
             return true;
         }
-        long time = events.time(position);
-        return time < current.time() || time == current.time() && events.sequence(position) < current.sequence();
+        return EventTimeBuffer.compare(events.time(position), events.sequence(position), current.time(), current.sequence()) < 0;
     }
 
     /** The value index of a history look-up, built from the entries when first asked. */
@@ -380,8 +380,7 @@ public final class KeyHistory {
     private record Stamp(long time, long sequence) implements Comparable<Stamp> {
         @Override
         public int compareTo(Stamp o) {
-            int c = Long.compare(time, o.time);
-            return c != 0 ? c : Long.compare(sequence, o.sequence);
+            return EventTimeBuffer.compare(time, sequence, o.time, o.sequence);
         }
     }
 
