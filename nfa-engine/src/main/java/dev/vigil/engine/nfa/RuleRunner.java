@@ -214,6 +214,7 @@ public final class RuleRunner {
             }
         }
         st.setRuns(next);
+        next.clear(); // holds no run of this key until the next step
         out = emit(st, history, key, completed, out);
         cap(st, key);
         return out;
