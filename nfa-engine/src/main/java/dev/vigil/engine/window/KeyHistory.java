@@ -34,21 +34,26 @@ public final class KeyHistory {
     private final WindowAggregate[] windows;
     /**
      * Per history look-up, by index: for each value, the positions of the entries holding it, oldest
-     * first. Made when first asked, then kept up to date as entries come and go.
+     * first. Made when first asked, then kept up to date as entries come and go; the array too is
+     * made at the first (most keys are never asked: a rule tests cheaper conditions first).
      */
-    private final Map<Object, ArrayDeque<Long>>[] seen;
+    private Map<Object, ArrayDeque<Long>>[] seen = NO_LOOKUPS;
 
-    // A group has windows or history look-ups, often not both: the other array is one shared empty one.
+    // A group has windows or history look-ups, often not both: the other array is one shared empty one
+    // (and the look-ups' until one is asked).
     private static final WindowAggregate[] NO_WINDOWS = {};
     @SuppressWarnings("unchecked")
     private static final Map<Object, ArrayDeque<Long>>[] NO_LOOKUPS = new Map[0];
 
-    @SuppressWarnings("unchecked")
     KeyHistory(HistoryLayout layout) {
         this.layout = layout;
         this.bySource = new Entries[layout.sources()];
         this.windows = layout.windows() == 0 ? NO_WINDOWS : new WindowAggregate[layout.windows()];
-        this.seen = layout.histories() == 0 ? NO_LOOKUPS : new Map[layout.histories()];
+    }
+
+    /** Look-up {@code h}'s index, or null when it has not been made. */
+    private Map<Object, ArrayDeque<Long>> madeIndex(int h) {
+        return h < seen.length ? seen[h] : null;
     }
 
     /** Records an event of a source type (what no window can reach any more goes at {@link #prune}). */
@@ -68,7 +73,7 @@ public final class KeyHistory {
             events.setNewest(f, e.value(kept.get(f)));
         }
         for (int h : layout.historiesOf(source)) {
-            Map<Object, ArrayDeque<Long>> index = seen[h];
+            Map<Object, ArrayDeque<Long>> index = madeIndex(h);
             if (index != null) {
                 index.computeIfAbsent(normal(events.value(events.end() - 1, layout.historyPosition(h))),
                         v -> new ArrayDeque<>(2)).addLast(events.end() - 1);
@@ -129,7 +134,7 @@ public final class KeyHistory {
 
     /** Takes the entry at {@code position} out of look-up {@code h}'s index, if the index is made. */
     private void unindex(int h, Entries events, long position, int field) {
-        Map<Object, ArrayDeque<Long>> index = seen[h];
+        Map<Object, ArrayDeque<Long>> index = madeIndex(h);
         Object v = events.value(position, field);
         if (index == null || v == null) {
             return;
@@ -279,9 +284,13 @@ public final class KeyHistory {
     }
 
     /** The value index of a history look-up, built from the entries when first asked. */
+    @SuppressWarnings("unchecked")
     private Map<Object, ArrayDeque<Long>> index(int h, Entries events) {
-        Map<Object, ArrayDeque<Long>> index = seen[h];
+        Map<Object, ArrayDeque<Long>> index = madeIndex(h);
         if (index == null) {
+            if (seen.length == 0) {
+                seen = new Map[layout.histories()];
+            }
             index = new HashMap<>();
             int f = layout.historyPosition(h);
             for (long p = Math.max(events.first(), events.clearedBefore(f)); p < events.end(); p++) {
