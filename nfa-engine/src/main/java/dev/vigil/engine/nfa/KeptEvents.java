@@ -5,6 +5,7 @@ import dev.vigil.dsl.program.Variable;
 import dev.vigil.dsl.schema.Event;
 import dev.vigil.dsl.schema.EventSchema;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,19 +28,19 @@ public final class KeptEvents {
 
     /** For the rules of one key group (a rule on its own: a list of one). */
     public KeptEvents(List<RuleProgram> rules) {
-        Map<EventSchema, Boolean> readWhole = new HashMap<>();
+        Set<EventSchema> readWhole = new HashSet<>();
         for (RuleProgram rule : rules) {
             for (Variable v : rule.variables()) {
                 Set<Integer> read = rule.keptReferences().get(v.index());
                 EventSchema type = v.type();
                 if (read.size() == type.referenceCount()) {
-                    readWhole.put(type, true);
+                    readWhole.add(type);
                 }
                 boolean[] keep = references.computeIfAbsent(type, t -> new boolean[t.referenceCount()]);
                 read.forEach(slot -> keep[slot] = true);
             }
         }
-        readWhole.keySet().forEach(references::remove);
+        readWhole.forEach(references::remove);
     }
 
     /** What a run keeps of {@code e}. */

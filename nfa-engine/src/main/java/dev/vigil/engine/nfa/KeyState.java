@@ -44,20 +44,16 @@ public final class KeyState {
     /** Replaces the runs with {@code next}'s (a list the caller keeps). */
     void setRuns(List<Run> next) {
         int n = next.size();
-        int extra = Math.max(0, n - 1);
-        if (extra > more.length || more.length > 8 && extra < more.length / 4) {
-            more = new Run[Math.max(2, extra)];
-        } else if (extra < count - 1) {
-            Arrays.fill(more, extra, count - 1, null);
+        // A larger array when the runs outgrow it, a smaller one after a burst (one run or none
+        // needs none: truncate lets go of it).
+        if (n - 1 > more.length || more.length > 8 && n > 1 && n - 1 < more.length / 4) {
+            more = new Run[Math.max(2, n - 1)];
+            count = Math.min(count, n); // the new array has nothing to clear
         }
-        first = n == 0 ? null : next.get(0);
-        for (int i = 1; i < n; i++) {
-            more[i - 1] = next.get(i);
+        for (int i = 0; i < n; i++) {
+            set(i, next.get(i));
         }
-        if (n <= 1) {
-            more = NO_RUNS; // most keys wait for one run or none: no array kept for them
-        }
-        count = n;
+        truncate(n);
     }
 
     /** Keeps the runs {@code keep} does not refuse, in order. */

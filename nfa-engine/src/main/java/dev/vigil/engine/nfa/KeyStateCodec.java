@@ -84,12 +84,12 @@ public final class KeyStateCodec {
         w.writeVarInt(st.openRuns());
         for (int i = 0; i < st.openRuns(); i++) {
             Run r = st.run(i);
-            Shape shape = r.shape;
-            w.writeVarInt(shape.at == null ? -1 : shape.at.id());
-            w.writeVarInt(shape.waiting == null ? -1 : shape.waiting.ordinal());
-            w.writeVarLong(shape.gapMillis);
-            w.writeVarInt(shape.guard == null ? -1 : shape.guard.variable().index());
-            w.writeBoolean(shape.guardNextOnly);
+            Shape.Key shape = r.shape.key;
+            w.writeVarInt(shape.at());
+            w.writeVarInt(shape.waiting() == null ? -1 : shape.waiting().ordinal());
+            w.writeVarLong(shape.gapMillis());
+            w.writeVarInt(shape.guard());
+            w.writeBoolean(shape.guardNextOnly());
             w.writeVarLong(r.guardUntil);
             w.writeVarInt(r.path == null ? -1 : nodeIndex.get(r.path));
             w.writeVarLong(r.startTime);

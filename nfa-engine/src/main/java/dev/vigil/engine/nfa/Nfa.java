@@ -51,8 +51,8 @@ public final class Nfa {
 
     private void addShapes(Closure c) {
         for (Closure.Target target : c.targets) {
-            shapes.putIfAbsent(Shape.Key.of(target.shape()), target.shape());
-            shapes.putIfAbsent(Shape.Key.of(target.shape().withoutGuard), target.shape().withoutGuard);
+            shapes.putIfAbsent(target.shape().key, target.shape());
+            shapes.putIfAbsent(target.shape().withoutGuard.key, target.shape().withoutGuard);
         }
     }
 

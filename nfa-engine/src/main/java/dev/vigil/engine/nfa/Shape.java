@@ -17,6 +17,8 @@ final class Shape {
     final boolean guardNextOnly;
     /** The same without its absence: what a `not next` run becomes once the next event has passed. */
     final Shape withoutGuard;
+    /** How stored state names this shape. */
+    final Key key;
 
     Shape(NfaNode.Take at, Contiguity waiting, long gapMillis, PatternNode.Stage guard, boolean guardNextOnly) {
         this.at = at;
@@ -25,13 +27,10 @@ final class Shape {
         this.guard = guard;
         this.guardNextOnly = guardNextOnly;
         this.withoutGuard = guard == null && !guardNextOnly ? this : new Shape(at, waiting, gapMillis, null, false);
+        this.key = new Key(at == null ? -1 : at.id(), waiting, gapMillis, guard == null ? -1 : guard.variable().index(),
+                guardNextOnly);
     }
 
     /** What identifies a shape in stored state: take id (-1: none), contiguity, gap, guard variable (-1: none). */
-    record Key(int at, Contiguity waiting, long gapMillis, int guard, boolean guardNextOnly) {
-        static Key of(Shape s) {
-            return new Key(s.at == null ? -1 : s.at.id(), s.waiting, s.gapMillis,
-                    s.guard == null ? -1 : s.guard.variable().index(), s.guardNextOnly);
-        }
-    }
+    record Key(int at, Contiguity waiting, long gapMillis, int guard, boolean guardNextOnly) {}
 }

@@ -9,9 +9,9 @@ import java.util.List;
 /**
  * One source's remembered events in processing order, as a ring addressed by absolute position
  * (the n-th entry ever added is at n), so that window aggregates can remember how far they have
- * read and expired even while old entries leave. Stored as two arrays, not an object per entry:
- * times and arrival sequences side by side in one, the kept fields' values row by row in the
- * other. A million keys' histories are then a few arrays each, not tens of millions of small
+ * read and expired even while old entries leave. Stored as arrays, not an object per entry:
+ * times and arrival sequences side by side in one, the kept fields' values row by row in
+ * another. A million keys' histories are then a few arrays each, not tens of millions of small
  * objects for the collector to trace. Decimals (amounts, which sums read for days) are kept as
  * numbers in a third array, not as an object each: {@link #pack}.
  */
@@ -133,15 +133,10 @@ final class Entries {
         return p == NULL ? null : p == UNPACKED ? values[slot * fields + field] : unpack(p);
     }
 
-    /** A decimal field's value {@link #pack}ed, or {@link #NULL} or {@link #UNPACKED} (then read it with {@link #value}). */
-    long packedDecimal(long position, int field) {
-        return packed[slot(position) * decimals + decimalColumn[field]];
-    }
-
     // A packed decimal: its unscaled value shifted left by 8, its scale (0 to 127) in the low byte.
     // Amounts of up to 16 digits pack; others (and negative scales) stay objects, marked UNPACKED.
-    static final long NULL = Long.MIN_VALUE;
-    static final long UNPACKED = Long.MIN_VALUE + 1;
+    private static final long NULL = Long.MIN_VALUE;
+    private static final long UNPACKED = Long.MIN_VALUE + 1;
 
     static long pack(BigDecimal d) {
         int scale = d.scale();
@@ -151,7 +146,7 @@ final class Entries {
         return d.unscaledValue().longValue() << 8 | scale;
     }
 
-    static BigDecimal unpack(long p) {
+    private static BigDecimal unpack(long p) {
         return BigDecimal.valueOf(p >> 8, (int) (p & 0xFF));
     }
 

@@ -15,7 +15,7 @@ import java.util.Map;
  * times that never go back (events and timers of a key are processed in time order), so each
  * entry is added once when the window first reaches it and removed once when it falls out of
  * (t - d, t]. Count and sums are running totals (sums of doubles kept exactly, rounded when read;
- * sums of decimals as whole numbers, given at the scale of the values in the window),
+ * sums of decimals given at the scale of the values in the window),
  * minimum and maximum monotonic queues, distinct counts a multiset: exact, with a cost per event
  * that does not grow with the events in the window. If it is ever asked at an earlier time than
  * before, it starts again from the oldest entry kept.
@@ -30,15 +30,8 @@ final class WindowAggregate {
     private long lastAt = Long.MIN_VALUE;
     private long count;
     private long longSum;
-    /**
-     * A sum of decimals while every value summed packs ({@link Entries#pack}) and the total fits a
-     * long: unscaled, at the largest scale summed (the scale {@code BigDecimal.add} gives). Otherwise
-     * {@link #exactSum} holds it. Summing a purchase then allocates nothing.
-     */
-    private long unscaledSum;
-    private int sumScale;
-    private boolean inExactSum;
     private BigDecimal exactSum = BigDecimal.ZERO;
+    /** Whether this is a sum (or average) of decimals, given at the scale of the values in the window. */
     private final boolean decimalSum;
     /**
      * The scales of the decimals in the window and how many of each, as pairs (scale, count): a
@@ -118,9 +111,6 @@ final class WindowAggregate {
         next = start;
         count = 0;
         longSum = 0;
-        unscaledSum = 0;
-        sumScale = 0;
-        inExactSum = false;
         exactSum = BigDecimal.ZERO;
         scaleKinds = 0;
         if (extremes != null) {
@@ -138,7 +128,7 @@ final class WindowAggregate {
     private void include(Entries entries, long position) {
         count++;
         switch (spec.function()) {
-            case SUM, AVG -> add(entries, position, 1);
+            case SUM, AVG -> addEntry(entries, position, 1);
             case MIN, MAX -> {
                 Object v = value(entries, position);
                 while (!extremes.isEmpty() && !keeps(value(entries, extremes.peekLast()), v)) {
@@ -154,7 +144,7 @@ final class WindowAggregate {
     private void exclude(Entries entries, long position) {
         count--;
         switch (spec.function()) {
-            case SUM, AVG -> add(entries, position, -1);
+            case SUM, AVG -> addEntry(entries, position, -1);
             case MIN, MAX -> {
                 if (!extremes.isEmpty() && extremes.peekFirst() == position) {
                     extremes.pollFirst();
@@ -172,23 +162,12 @@ final class WindowAggregate {
         return spec.function() == WindowSpec.Function.MIN ? c < 0 : c > 0;
     }
 
-    private void add(Entries entries, long position, int sign) {
-        if (!decimalSum) {
-            add(value(entries, position), sign);
-            return;
+    private void addEntry(Entries entries, long position, int sign) {
+        Object v = value(entries, position);
+        if (decimalSum) {
+            countScale(((BigDecimal) v).scale(), sign);
         }
-        long p = entries.packedDecimal(position, field);
-        boolean packed = p != Entries.NULL && p != Entries.UNPACKED;
-        BigDecimal d = packed ? null : (BigDecimal) value(entries, position);
-        countScale(packed ? (int) (p & 0xFF) : d.scale(), sign);
-        if (!inExactSum) {
-            if (packed && addPacked(p, sign)) {
-                return;
-            }
-            exactSum = BigDecimal.valueOf(unscaledSum, sumScale); // from now on, for this window's run of entries
-            inExactSum = true;
-        }
-        add(packed ? Entries.unpack(p) : d, sign);
+        add(v, sign);
     }
 
     private void countScale(int scale, int sign) {
@@ -220,43 +199,9 @@ final class WindowAggregate {
         return max;
     }
 
-    /** Adds a packed decimal to {@link #unscaledSum}; false, changing nothing, when the total would not fit. */
-    private boolean addPacked(long p, int sign) {
-        long unscaled = p >> 8;
-        int scale = (int) (p & 0xFF);
-        try {
-            long sum = unscaledSum;
-            if (scale > sumScale) {
-                sum = Math.multiplyExact(sum, tenTo(scale - sumScale));
-            } else if (scale < sumScale) {
-                unscaled = Math.multiplyExact(unscaled, tenTo(sumScale - scale));
-            }
-            unscaledSum = sign > 0 ? Math.addExact(sum, unscaled) : Math.subtractExact(sum, unscaled);
-            sumScale = Math.max(sumScale, scale);
-            return true;
-        } catch (ArithmeticException overflow) {
-            return false;
-        }
-    }
-
-    private static long tenTo(int n) {
-        if (n > 18) {
-            throw new ArithmeticException("10^" + n + " does not fit a long");
-        }
-        long t = 1;
-        for (int i = 0; i < n; i++) {
-            t *= 10;
-        }
-        return t;
-    }
-
     /** The sum of the decimals in the window, at the largest scale among them and 0 (exact: only zeros go). */
     private BigDecimal decimalSum() {
-        if (!decimalSum) {
-            return exactSum;
-        }
-        BigDecimal running = inExactSum ? exactSum : BigDecimal.valueOf(unscaledSum, sumScale);
-        return running.setScale(windowScale(), RoundingMode.UNNECESSARY);
+        return decimalSum ? exactSum.setScale(windowScale(), RoundingMode.UNNECESSARY) : exactSum;
     }
 
     private void add(Object v, int sign) {

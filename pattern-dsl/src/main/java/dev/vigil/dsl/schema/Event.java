@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
  * (integers, timestamps as epoch milliseconds, booleans as 0/1, doubles as raw bits) in
  * {@code prims}, strings and decimals in {@code refs}, so reading a field is an array load with no
  * boxing and no name look-up. {@code sequence} is the arrival position, which breaks event-time ties;
- * {@code raw} is the record as it was read (for alerts and dead letters), or null: kept as its
+ * {@code raw} is the record as it was read (for alerts and the late output), or null: kept as its
  * UTF-8 bytes, the form it is read and stored in, one array and no string object per kept event.
  */
 public final class Event {
@@ -31,7 +31,7 @@ public final class Event {
         this.raw = raw;
     }
 
-    /** The record as it was read, or null (made for each call: alerts and dead letters ask, rarely). */
+    /** The record as it was read, or null (made for each call: alerts and the late output ask, rarely). */
     public String raw() {
         return raw == null ? null : new String(raw, StandardCharsets.UTF_8);
     }
