@@ -9,10 +9,10 @@ import dev.vigil.dsl.check.VigilCompiler;
 import dev.vigil.dsl.diag.Diagnostic;
 import dev.vigil.dsl.diag.DiagnosticPrinter;
 import dev.vigil.dsl.schema.Event;
-import dev.vigil.engine.Engine;
 import dev.vigil.engine.EngineConfig;
 import dev.vigil.engine.EngineCounters;
 import dev.vigil.engine.Outputs;
+import dev.vigil.engine.ShardedEngine;
 import dev.vigil.engine.decode.EventDecoder;
 import dev.vigil.engine.nfa.Match;
 import dev.vigil.engine.replay.DecodingReader;
@@ -90,6 +90,11 @@ final class ReplayCommand implements Callable<Integer> {
             description = "Keys whose state stays decoded on the heap, per key group (default: ${DEFAULT-VALUE}).")
     int cacheKeys;
 
+    @Option(names = "--threads", paramLabel = "N",
+            description = "Engine threads, each owning a share of the keys; the output is the same for any number"
+                    + " (default: the machine's cores; 1 with --state, which keeps one engine's state).")
+    Integer threads;
+
     @Option(names = "--snapshot-every", paramLabel = "N",
             description = "Snapshot state and progress every N events read (needs --state and --out).")
     Long snapshotEvery;
@@ -109,6 +114,12 @@ final class ReplayCommand implements Callable<Integer> {
                     "--snapshot-every and --resume-from need --state DIR and --out FILE (a resumed replay cuts its"
                             + " outputs back to the snapshot)");
         }
+        if (threads != null && (threads < 1 || stateDir != null && threads != 1)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), stateDir == null
+                    ? "--threads must be at least 1"
+                    : "--threads: state in RocksDB (--state) is kept by one engine thread for now");
+        }
+        int shards = threads != null ? threads : stateDir != null ? 1 : Runtime.getRuntime().availableProcessors();
         PrintWriter err = spec.commandLine().getErr();
         Compilation c = VigilCompiler.compilePaths(rules);
         if (!c.ok()) {
@@ -153,6 +164,10 @@ final class ReplayCommand implements Callable<Integer> {
                      : Streams.appendAt(deadLetter, resumed.deadLetterBytes());
              StateBackend state = snapshots == null ? new InMemoryStateBackend()
                      : new RocksDbStateBackend(new RocksDbStateBackend.Config(snapshots.live(), cacheMb << 20, writeBufferMb << 20, cacheKeys))) {
+            List<StateBackend> states = new ArrayList<>(List.of(state));
+            while (states.size() < shards) {
+                states.add(new InMemoryStateBackend()); // in memory: nothing to close
+            }
             Outputs outputs = new Outputs() {
                 @Override
                 public void match(Match m) {
@@ -170,27 +185,29 @@ final class ReplayCommand implements Callable<Integer> {
                     }
                 }
             };
-            Engine engine = new Engine(c.rules(), c.events(), inputs.size(), new EngineConfig(maxPartials), state, outputs);
-            KeyedStore<byte[]> engineState = state.store("engine", BYTES);
-            if (resumed != null) {
-                engine.restore(engineState.get("snapshot"));
+            try (ShardedEngine engine = new ShardedEngine(c.rules(), c.events(), inputs.size(),
+                    new EngineConfig(maxPartials), states, outputs)) {
+                KeyedStore<byte[]> engineState = state.store("engine", BYTES);
+                if (resumed != null) {
+                    engine.restore(List.of(engineState.get("snapshot")));
+                }
+                EventDecoder decoder = new EventDecoder(c.events());
+                long started = System.nanoTime();
+                Snapshotter snapshotter = snapshotEvery == null ? null : (position, read, deadLettered) -> {
+                    alerts.flush();
+                    flush(lateOut);
+                    flush(dead);
+                    engineState.put("snapshot", engine.snapshot().get(0)); // one shard with --state
+                    Path taken = snapshots.take(new ReplaySnapshots.Manifest(inputs, ruleIds, read, deadLettered, position,
+                            Files.size(out), size(late), size(deadLetter)), ((RocksDbStateBackend) state)::checkpoint);
+                    err.println("snapshot: " + taken); // where --resume-from can go on from
+                    err.flush();
+                };
+                Stats stats = run(readers, decoder, engine, dead, Progress.bar("replay", -1, " events", progress), resumed,
+                        snapshotter);
+                double seconds = (System.nanoTime() - started) / 1e9;
+                summary(err, stats, engine.counters(), seconds);
             }
-            EventDecoder decoder = new EventDecoder(c.events());
-            long started = System.nanoTime();
-            Snapshotter snapshotter = snapshotEvery == null ? null : (position, read, deadLettered) -> {
-                alerts.flush();
-                flush(lateOut);
-                flush(dead);
-                engineState.put("snapshot", engine.snapshot());
-                Path taken = snapshots.take(new ReplaySnapshots.Manifest(inputs, ruleIds, read, deadLettered, position,
-                        Files.size(out), size(late), size(deadLetter)), ((RocksDbStateBackend) state)::checkpoint);
-                err.println("snapshot: " + taken); // where --resume-from can go on from
-                err.flush();
-            };
-            Stats stats = run(readers, decoder, engine, dead, Progress.bar("replay", -1, " events", progress), resumed,
-                    snapshotter);
-            double seconds = (System.nanoTime() - started) / 1e9;
-            summary(err, stats, engine.counters(), seconds);
         } finally {
             for (LineReader r : readers) {
                 r.close();
@@ -219,7 +236,7 @@ final class ReplayCommand implements Callable<Integer> {
         }
     };
 
-    private Stats run(List<LineReader> readers, EventDecoder decoder, Engine engine, Writer dead, ProgressBar bar,
+    private Stats run(List<LineReader> readers, EventDecoder decoder, ShardedEngine engine, Writer dead, ProgressBar bar,
                       ReplaySnapshots.Manifest resumed, Snapshotter snapshotter) throws IOException {
         long read = resumed == null ? 0 : resumed.read();
         long deadLettered = resumed == null ? 0 : resumed.deadLettered();
@@ -248,6 +265,7 @@ final class ReplayCommand implements Callable<Integer> {
                 }
                 engine.advance();
                 if (read >= nextSnapshot) {
+                    engine.drain();
                     snapshotter.take(batch.position(), read, deadLettered);
                     nextSnapshot = (read / snapshotEvery + 1) * snapshotEvery;
                 }
@@ -256,7 +274,7 @@ final class ReplayCommand implements Callable<Integer> {
                 }
             }
         }
-        engine.finish(readers.size());
+        engine.finish();
         if (bar != null) {
             bar.stepTo(read);
             bar.close();

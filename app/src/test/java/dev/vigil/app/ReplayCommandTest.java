@@ -110,6 +110,37 @@ class ReplayCommandTest {
     }
 
     @Test
+    void engineThreadsChangeNothingInTheOutputs() throws Exception {
+        Path in = dir.resolve("sim.ndjson");
+        CliRun sim = CliRun.of("simulate", "--cards", "2000", "--days", "4", "--seed", "8", "--fraud-rate", "0.02",
+                "--out-of-order", "20s", "--late-rate", "0.002", "--malformed-rate", "0.002", "--out", in.toString(),
+                "--no-progress");
+        assertEquals(0, sim.exitCode(), sim.err());
+        List<List<String>> outputs = new java.util.ArrayList<>();
+        for (String threads : List.of("1", "3")) {
+            Path out = dir.resolve("alerts-" + threads);
+            Path late = dir.resolve("late-" + threads);
+            Path dead = dir.resolve("dead-" + threads);
+            CliRun run = CliRun.of("replay", "--rules", "../rules", "--input", in.toString(), "--out", out.toString(),
+                    "--late", late.toString(), "--dead-letter", dead.toString(), "--threads", threads, "--no-progress");
+            assertEquals(0, run.exitCode(), run.err());
+            outputs.add(List.of(Files.readString(out), Files.readString(late), Files.readString(dead),
+                    run.err().replaceAll("time: .*", "").replaceAll("peak heap: .*", "")));
+        }
+        assertTrue(outputs.get(0).get(0).lines().count() > 50, "a stream with alerts");
+        assertTrue(!outputs.get(0).get(1).isEmpty() && !outputs.get(0).get(2).isEmpty(), "and late and malformed records");
+        assertEquals(outputs.get(0), outputs.get(1), "alerts, late events, dead letters and the summary");
+    }
+
+    @Test
+    void engineThreadsWithStateInRocksDbAreRefused() {
+        CliRun run = CliRun.of("replay", "--rules", "../rules", "--input", "x.ndjson", "--state",
+                dir.resolve("state").toString(), "--threads", "2", "--no-progress");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("--threads"), run.err());
+    }
+
+    @Test
     void aMissingInputIsReportedNotThrown() {
         CliRun run = CliRun.of("replay", "--rules", "../rules", "--input", dir.resolve("nope.ndjson").toString(), "--no-progress");
         assertEquals(1, run.exitCode());

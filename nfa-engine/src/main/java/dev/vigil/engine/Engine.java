@@ -26,7 +26,8 @@ import java.util.logging.Logger;
  * It orders events by event time ({@link EventTimeBuffer}), routes each to every rule that reads
  * its type, keyed by the rule's key, steps that rule's NFA for that key (state in a
  * {@link StateBackend}), and fires event-time timers for {@code within} and absences as the
- * watermark passes. Single-threaded: one engine per input partition group.
+ * watermark passes. Single-threaded; a {@link ShardedEngine} runs several, each owning a share of
+ * the keys ({@link KeyShard}) and seeing every event's time, so all of them keep one watermark.
  */
 public final class Engine {
     private static final Logger LOG = Logger.getLogger(Engine.class.getName());
@@ -46,9 +47,22 @@ public final class Engine {
     private final KeyState[] spares;
     /** Whether a store reads hinted keys ahead (from disk); in memory, no event's keys are worked out for hints. */
     private final boolean hints;
+    private final KeyShard shard;
+    /** Where the engine stands in its processing order: see {@link #position()}. */
+    private long atTime = Long.MIN_VALUE;
+    private int atPhase;
+    private long atTie;
+    private String atKey = "";
 
     public Engine(List<RuleProgram> rules, List<EventSchema> schemas, int partitions, EngineConfig config,
                   StateBackend state, Outputs outputs) {
+        this(rules, schemas, partitions, config, state, outputs, KeyShard.ALL);
+    }
+
+    /** An engine that processes the keys {@code shard} owns (and every event's time, for the watermark). */
+    public Engine(List<RuleProgram> rules, List<EventSchema> schemas, int partitions, EngineConfig config,
+                  StateBackend state, Outputs outputs, KeyShard shard) {
+        this.shard = shard;
         this.outputs = outputs;
         this.timers = state.timers();
         long outOfOrder = 0;
@@ -153,16 +167,34 @@ public final class Engine {
 
     private static final int SNAPSHOT_VERSION = 1;
 
-    /** Offers a decoded event from an input partition; late events go to {@link Outputs#late}. */
+    /**
+     * Offers a decoded event from an input partition; late events go to {@link Outputs#late}. An
+     * event none of this engine's keys reads only moves the watermark.
+     */
     public void accept(int partition, Event e) {
-        String late = buffer.offer(partition, e);
+        boolean mine = shard.isAll() || ownsAnyKeyOf(e);
+        String late = mine ? buffer.offer(partition, e) : buffer.observe(partition, e);
         if (late != null) {
             counters.late++;
             outputs.late(e, late);
         } else {
             counters.accepted++;
-            prefetch(e);
+            if (mine) {
+                prefetch(e);
+            }
         }
+    }
+
+    private boolean ownsAnyKeyOf(Event e) {
+        int[] reading = groupsByType.get(e.schema());
+        if (reading != null) {
+            for (int g : reading) {
+                if (shard.owns(groups.get(g).keyOf(e))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** The event waits for the watermark: meanwhile its keys' state can be read from disk. */
@@ -173,7 +205,30 @@ public final class Engine {
         }
         for (int g : reading) {
             KeyGroup group = groups.get(g);
-            group.store.prefetch(group.keyOf(e));
+            String key = group.keyOf(e);
+            if (shard.owns(key)) {
+                group.store.prefetch(key);
+            }
+        }
+    }
+
+    /**
+     * Where the engine stands in the order one engine over every key would emit its results in.
+     * {@link ShardedEngine} merges its shards' results by it, so that their output is the same,
+     * line for line, as one engine's. It never moves back: something done right after an item (a
+     * timer due at once) stands where that item does.
+     */
+    public OutputOrder position() {
+        return new OutputOrder(atTime, atPhase, atTie, atKey);
+    }
+
+    private void moveTo(long time, int phase, long tie, String key) {
+        int c = OutputOrder.compare(time, phase, tie, key, atTime, atPhase, atTie, atKey);
+        if (c > 0) {
+            atTime = time;
+            atPhase = phase;
+            atTie = tie;
+            atKey = key;
         }
     }
 
@@ -221,7 +276,9 @@ public final class Engine {
                 }
             });
             java.util.Collections.sort(keys);
+            int groupIndex = groups.indexOf(group);
             for (String key : keys) {
+                moveTo(Long.MAX_VALUE, OutputOrder.END, groupIndex, key);
                 KeyGroup.States states = group.store.get(key);
                 for (int local = 0; local < group.rules.size(); local++) {
                     KeyState st = states.byRule[local];
@@ -251,8 +308,12 @@ public final class Engine {
         }
         for (int g : reading) {
             KeyGroup group = groups.get(g);
-            int[] locals = group.localRulesByType.get(e.schema());
             String key = group.keyOf(e);
+            if (!shard.owns(key)) {
+                continue;
+            }
+            moveTo(e.time(), OutputOrder.EVENT, e.sequence() * groups.size() + g, "");
+            int[] locals = group.localRulesByType.get(e.schema());
             KeyGroup.States states = group.store.get(key);
             if (states == null) {
                 states = group.newStates();
@@ -290,6 +351,7 @@ public final class Engine {
         if (states == null || t.time() < states.timerAt) {
             return; // the key's state went, or an earlier timer replaced this one and woke it already
         }
+        moveTo(t.time(), OutputOrder.TIMER, t.namespace(), t.key());
         states.timerAt = Long.MAX_VALUE;
         states.outputTimer = false;
         // Every rule lets time pass, not only those with a deadline due: clean-up waits for the

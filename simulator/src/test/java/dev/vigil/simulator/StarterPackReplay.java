@@ -5,21 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.vigil.dsl.check.Compilation;
 import dev.vigil.dsl.check.VigilCompiler;
 import dev.vigil.dsl.schema.Event;
-import dev.vigil.engine.Engine;
 import dev.vigil.engine.EngineConfig;
 import dev.vigil.engine.EngineCounters;
 import dev.vigil.engine.Outputs;
+import dev.vigil.engine.ShardedEngine;
 import dev.vigil.engine.decode.EventDecoder;
 import dev.vigil.engine.nfa.Match;
 import dev.vigil.state.InMemoryStateBackend;
+import dev.vigil.state.StateBackend;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Runs the shipped starter pack (rules/) over NDJSON lines through the real decoder and engine. */
 public final class StarterPackReplay {
-    /** What came out: the matches, how many records the decoder refused, and the engine's counts. */
-    public record Result(List<Match> matches, long refused, long late, EngineCounters counters) {}
+    /** What came out: the matches, how many records the decoder refused, the late events (id and reason), and the engine's counts. */
+    public record Result(List<Match> matches, long refused, List<String> late, EngineCounters counters) {}
 
     private StarterPackReplay() {}
 
@@ -30,9 +31,14 @@ public final class StarterPackReplay {
     }
 
     public static Result run(List<String> lines) {
+        return run(lines, 1);
+    }
+
+    /** With the keys shared among {@code shards} engines ({@link ShardedEngine}). */
+    public static Result run(List<String> lines, int shards) {
         Compilation c = starterPack();
         List<Match> matches = new ArrayList<>();
-        long[] late = {0};
+        List<String> late = new ArrayList<>();
         Outputs outputs = new Outputs() {
             @Override
             public void match(Match m) {
@@ -41,11 +47,14 @@ public final class StarterPackReplay {
 
             @Override
             public void late(Event e, String reason) {
-                late[0]++;
+                late.add(e.id() + " " + reason);
             }
         };
-        try (InMemoryStateBackend state = new InMemoryStateBackend()) {
-            Engine engine = new Engine(c.rules(), c.events(), 1, new EngineConfig(10_000), state, outputs);
+        List<StateBackend> states = new ArrayList<>();
+        for (int i = 0; i < shards; i++) {
+            states.add(new InMemoryStateBackend());
+        }
+        try (ShardedEngine engine = new ShardedEngine(c.rules(), c.events(), 1, new EngineConfig(10_000), states, outputs)) {
             EventDecoder decoder = new EventDecoder(c.events());
             long refused = 0;
             long seq = 0;
@@ -61,8 +70,8 @@ public final class StarterPackReplay {
                     engine.advance();
                 }
             }
-            engine.finish(1);
-            return new Result(matches, refused, late[0], engine.counters());
+            engine.finish();
+            return new Result(matches, refused, late, engine.counters());
         }
     }
 }

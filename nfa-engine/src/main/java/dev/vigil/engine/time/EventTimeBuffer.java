@@ -48,6 +48,18 @@ public final class EventTimeBuffer {
 
     /** Accepts an event, or returns why it is late. */
     public String offer(int partition, Event e) {
+        String late = observe(partition, e);
+        if (late == null) {
+            pending.add(e);
+        }
+        return late;
+    }
+
+    /**
+     * Lets an event move the watermark as {@link #offer} would, without keeping it (another
+     * engine processes its keys), or returns why it is late.
+     */
+    public String observe(int partition, Event e) {
         long bound = releaseBound();
         if (e.time() < bound) {
             return "late: event time " + java.time.Instant.ofEpochMilli(e.time()) + " is behind the watermark "
@@ -55,7 +67,6 @@ public final class EventTimeBuffer {
                     + latenessMillis + " ms";
         }
         maxSeen[partition] = Math.max(maxSeen[partition], e.time());
-        pending.add(e);
         return null;
     }
 
