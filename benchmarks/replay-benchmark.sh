@@ -6,6 +6,7 @@
 # Decode only and the starter pack run in turns, PAIRS times (default 3), each pair one run right
 # after the other, and the median of the pairs' ratios is printed: on a shared machine one run of
 # each, minutes apart, can land in different spells.
+# Both sides run with the default engine threads (one per core): decode only is faster so too.
 # Usage (from the repository root, after ./mvnw -q package -DskipTests):
 #   benchmarks/replay-benchmark.sh [CARDS] [DAYS] [WORK_DIR] [PAIRS]
 # Each side runs with the heap that suits it (docs/benchmarks.md, "The spells are first-touch page
