@@ -51,6 +51,7 @@ public final class EventDecoder {
     private final Map<String, RecentStrings> strings = new HashMap<>();
     private static final int MAX_FIELDS = 64;
     private final RecentStrings otherStrings = new RecentStrings();
+    private final PlainDecimalReader plain = new PlainDecimalReader();
 
     public EventDecoder(List<EventSchema> schemas) {
         for (EventSchema s : schemas) {
@@ -293,13 +294,13 @@ public final class EventDecoder {
                     if (kind != JsonToken.VALUE_NUMBER_INT && kind != JsonToken.VALUE_NUMBER_FLOAT && kind != JsonToken.VALUE_STRING) {
                         return "expected a decimal, got " + shown(m);
                     }
-                    b.setDecimal(f, new BigDecimal(text));
+                    b.setDecimal(f, plain.read(text) ? plain.decimal() : new BigDecimal(text));
                     return null;
                 case DOUBLE:
                     if (kind != JsonToken.VALUE_NUMBER_INT && kind != JsonToken.VALUE_NUMBER_FLOAT) {
                         return "expected a number, got " + shown(m);
                     }
-                    b.setDouble(f, Double.parseDouble(text));
+                    b.setDouble(f, plain.read(text) && plain.fitsDouble() ? plain.toDouble() : Double.parseDouble(text));
                     return null;
                 case BOOLEAN:
                     if (kind != JsonToken.VALUE_TRUE && kind != JsonToken.VALUE_FALSE) {
@@ -308,10 +309,16 @@ public final class EventDecoder {
                     b.setBoolean(f, kind == JsonToken.VALUE_TRUE);
                     return null;
                 default: {
-                    Long t = kind == JsonToken.VALUE_NUMBER_INT ? Long.valueOf(Long.parseLong(text))
-                            : kind == JsonToken.VALUE_STRING ? timestamp(text) : null;
-                    if (t == null) {
-                        return "expected an ISO-8601 timestamp or epoch milliseconds, got " + shown(m);
+                    long t;
+                    if (kind == JsonToken.VALUE_NUMBER_INT) {
+                        t = Long.parseLong(text);
+                    } else {
+                        t = kind == JsonToken.VALUE_STRING ? utc(text) : NOT_UTC;
+                        Long other = t == NOT_UTC && kind == JsonToken.VALUE_STRING ? timestamp(text) : null;
+                        if (t == NOT_UTC && other == null) {
+                            return "expected an ISO-8601 timestamp or epoch milliseconds, got " + shown(m);
+                        }
+                        t = other != null ? other : t;
                     }
                     b.setLong(f, t);
                     return null;
@@ -324,8 +331,8 @@ public final class EventDecoder {
 
     /** Epoch milliseconds of an ISO-8601 time; the common UTC form is read without a formatter. */
     static Long timestamp(String s) {
-        Long fast = utc(s);
-        if (fast != null) {
+        long fast = utc(s);
+        if (fast != NOT_UTC) {
             return fast;
         }
         try {
@@ -339,12 +346,15 @@ public final class EventDecoder {
         }
     }
 
-    /** {@code yyyy-MM-ddTHH:mm:ss[.fraction]Z}, or null for any other form. */
-    private static Long utc(String s) {
+    /** What {@link #utc} gives for any other form (no four-digit year comes near it). */
+    private static final long NOT_UTC = Long.MIN_VALUE;
+
+    /** {@code yyyy-MM-ddTHH:mm:ss[.fraction]Z}, or {@link #NOT_UTC} for any other form (no boxing on the common path). */
+    private static long utc(String s) {
         int n = s.length();
         if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':'
                 || s.charAt(16) != ':' || s.charAt(n - 1) != 'Z') {
-            return null;
+            return NOT_UTC;
         }
         int year = digits(s, 0, 4);
         int month = digits(s, 5, 7);
@@ -353,17 +363,17 @@ public final class EventDecoder {
         int minute = digits(s, 14, 16);
         int second = digits(s, 17, 19);
         if (year < 0 || month < 0 || day < 0 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
-            return null;
+            return NOT_UTC;
         }
         int millis = 0;
         if (n > 20) {
             if (s.charAt(19) != '.' || n == 21) {
-                return null;
+                return NOT_UTC;
             }
             for (int i = 20; i < n - 1; i++) {
                 char c = s.charAt(i);
                 if (c < '0' || c > '9') {
-                    return null;
+                    return NOT_UTC;
                 }
                 if (i < 23) {
                     millis = millis * 10 + (c - '0');
@@ -377,7 +387,7 @@ public final class EventDecoder {
             long days = LocalDate.of(year, month, day).toEpochDay();
             return ((days * 24 + hour) * 60 + minute) * 60_000L + second * 1000L + millis;
         } catch (DateTimeException e) {
-            return null;
+            return NOT_UTC;
         }
     }
 
