@@ -17,11 +17,6 @@ import dev.vigil.engine.decode.EventDecoder;
 import dev.vigil.engine.nfa.Match;
 import dev.vigil.engine.replay.DecodingReader;
 import dev.vigil.engine.replay.LineReader;
-import dev.vigil.state.Codec;
-import dev.vigil.state.InMemoryStateBackend;
-import dev.vigil.state.KeyedStore;
-import dev.vigil.state.RocksDbStateBackend;
-import dev.vigil.state.StateBackend;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -92,7 +87,7 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Option(names = "--threads", paramLabel = "N",
             description = "Engine threads, each owning a share of the keys; the output is the same for any number"
-                    + " (default: the machine's cores; 1 with --state, which keeps one engine's state).")
+                    + " (default: the machine's cores; a resumed replay keeps its snapshot's).")
     Integer threads;
 
     @Option(names = "--snapshot-every", paramLabel = "N",
@@ -114,12 +109,9 @@ final class ReplayCommand implements Callable<Integer> {
                     "--snapshot-every and --resume-from need --state DIR and --out FILE (a resumed replay cuts its"
                             + " outputs back to the snapshot)");
         }
-        if (threads != null && (threads < 1 || stateDir != null && threads != 1)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), stateDir == null
-                    ? "--threads must be at least 1"
-                    : "--threads: state in RocksDB (--state) is kept by one engine thread for now");
+        if (threads != null && threads < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
         }
-        int shards = threads != null ? threads : stateDir != null ? 1 : Runtime.getRuntime().availableProcessors();
         PrintWriter err = spec.commandLine().getErr();
         Compilation c = VigilCompiler.compilePaths(rules);
         if (!c.ok()) {
@@ -155,19 +147,23 @@ final class ReplayCommand implements Callable<Integer> {
                 err.flush();
                 return 1;
             }
+            if (threads != null && threads != resumed.engineThreads()) {
+                err.println("vigil replay: " + resumeFrom + " was taken with " + resumed.engineThreads()
+                        + " engine threads (each keeps its share of the keys): resume with --threads " + resumed.engineThreads());
+                err.flush();
+                return 1;
+            }
         } else if (snapshots != null) {
             snapshots.clear();
         }
+        int shards = threads != null ? threads : resumed != null ? resumed.engineThreads()
+                : Runtime.getRuntime().availableProcessors();
         try (Writer alerts = resumed == null ? writer(out, true) : Streams.appendAt(out, resumed.alertBytes());
              Writer lateOut = resumed == null || late == null ? writer(late, false) : Streams.appendAt(late, resumed.lateBytes());
              Writer dead = resumed == null || deadLetter == null ? writer(deadLetter, false)
                      : Streams.appendAt(deadLetter, resumed.deadLetterBytes());
-             StateBackend state = snapshots == null ? new InMemoryStateBackend()
-                     : new RocksDbStateBackend(new RocksDbStateBackend.Config(snapshots.live(), cacheMb << 20, writeBufferMb << 20, cacheKeys))) {
-            List<StateBackend> states = new ArrayList<>(List.of(state));
-            while (states.size() < shards) {
-                states.add(new InMemoryStateBackend()); // in memory: nothing to close
-            }
+             ReplayState state = snapshots == null ? ReplayState.inMemory(shards)
+                     : ReplayState.rocksDb(snapshots.live(), shards, cacheMb << 20, writeBufferMb << 20, cacheKeys)) {
             Outputs outputs = new Outputs() {
                 @Override
                 public void match(Match m) {
@@ -186,10 +182,9 @@ final class ReplayCommand implements Callable<Integer> {
                 }
             };
             try (ShardedEngine engine = new ShardedEngine(c.rules(), c.events(), inputs.size(),
-                    new EngineConfig(maxPartials), states, outputs)) {
-                KeyedStore<byte[]> engineState = state.store("engine", BYTES);
+                    new EngineConfig(maxPartials), state.backends(), outputs)) {
                 if (resumed != null) {
-                    engine.restore(List.of(engineState.get("snapshot")));
+                    engine.restore(state.engineSnapshots());
                 }
                 EventDecoder decoder = new EventDecoder(c.events());
                 long started = System.nanoTime();
@@ -197,9 +192,9 @@ final class ReplayCommand implements Callable<Integer> {
                     alerts.flush();
                     flush(lateOut);
                     flush(dead);
-                    engineState.put("snapshot", engine.snapshot().get(0)); // one shard with --state
+                    state.keepEngineSnapshots(engine.snapshot());
                     Path taken = snapshots.take(new ReplaySnapshots.Manifest(inputs, ruleIds, read, deadLettered, position,
-                            Files.size(out), size(late), size(deadLetter)), ((RocksDbStateBackend) state)::checkpoint);
+                            Files.size(out), size(late), size(deadLetter), shards), state::checkpoint);
                     err.println("snapshot: " + taken); // where --resume-from can go on from
                     err.flush();
                 };
@@ -223,18 +218,6 @@ final class ReplayCommand implements Callable<Integer> {
     private interface Snapshotter {
         void take(DecodingReader.Position position, long read, long deadLettered) throws IOException;
     }
-
-    private static final Codec<byte[]> BYTES = new Codec<>() {
-        @Override
-        public byte[] encode(byte[] value) {
-            return value;
-        }
-
-        @Override
-        public byte[] decode(byte[] bytes) {
-            return bytes;
-        }
-    };
 
     private Stats run(List<LineReader> readers, EventDecoder decoder, ShardedEngine engine, Writer dead, ProgressBar bar,
                       ReplaySnapshots.Manifest resumed, Snapshotter snapshotter) throws IOException {

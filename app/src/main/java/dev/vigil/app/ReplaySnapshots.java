@@ -28,9 +28,10 @@ final class ReplaySnapshots {
     static final String MANIFEST = "replay.json";
     private static final int KEPT = 2;
 
-    /** What a snapshot says about the replay it was taken from. */
+    /** What a snapshot says about the replay it was taken from; its state is laid out per engine thread (ReplayState). */
     record Manifest(List<String> inputs, List<String> rules, long read, long deadLettered,
-                    DecodingReader.Position position, long alertBytes, long lateBytes, long deadLetterBytes) {}
+                    DecodingReader.Position position, long alertBytes, long lateBytes, long deadLetterBytes,
+                    int engineThreads) {}
 
     private final Path dir;
 
@@ -56,21 +57,27 @@ final class ReplaySnapshots {
     Manifest restore(Path snapshot) throws IOException {
         Manifest m = read(snapshot.resolve(MANIFEST));
         delete(live());
-        Files.createDirectories(live());
-        try (Stream<Path> files = Files.list(snapshot)) {
+        linkOrCopy(snapshot, live());
+        return m;
+    }
+
+    /** The files of {@code from} and its folders (the manifest aside) into {@code to}. */
+    private static void linkOrCopy(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> files = Files.list(from)) {
             for (Path f : files.toList()) {
-                if (f.getFileName().toString().equals(MANIFEST)) {
-                    continue;
-                }
-                Path target = live().resolve(f.getFileName());
-                try {
-                    Files.createLink(target, f);
-                } catch (FileSystemException | UnsupportedOperationException e) {
-                    Files.copy(f, target, StandardCopyOption.COPY_ATTRIBUTES);
+                Path target = to.resolve(f.getFileName().toString());
+                if (Files.isDirectory(f)) {
+                    linkOrCopy(f, target);
+                } else if (!f.getFileName().toString().equals(MANIFEST)) {
+                    try {
+                        Files.createLink(target, f);
+                    } catch (FileSystemException | UnsupportedOperationException e) {
+                        Files.copy(f, target, StandardCopyOption.COPY_ATTRIBUTES);
+                    }
                 }
             }
         }
-        return m;
     }
 
     /**
@@ -123,6 +130,7 @@ final class ReplaySnapshots {
         out.put("alerts", m.alertBytes());
         out.put("late", m.lateBytes());
         out.put("dead_letter", m.deadLetterBytes());
+        o.put("engine_threads", m.engineThreads());
         Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(o));
     }
 
@@ -148,7 +156,8 @@ final class ReplaySnapshots {
         JsonNode out = o.get("output_bytes");
         return new Manifest(inputs, rules, o.get("read").asLong(), o.get("dead_lettered").asLong(),
                 new DecodingReader.Position(lines, done, p.get("next_turn").asInt(), p.get("sequence").asLong()),
-                out.get("alerts").asLong(), out.get("late").asLong(), out.get("dead_letter").asLong());
+                out.get("alerts").asLong(), out.get("late").asLong(), out.get("dead_letter").asLong(),
+                o.path("engine_threads").asInt(1)); // snapshots from before engine threads: one
     }
 
     static void delete(Path p) throws IOException {

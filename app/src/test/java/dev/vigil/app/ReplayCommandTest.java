@@ -117,12 +117,18 @@ class ReplayCommandTest {
                 "--no-progress");
         assertEquals(0, sim.exitCode(), sim.err());
         List<List<String>> outputs = new java.util.ArrayList<>();
-        for (String threads : List.of("1", "3")) {
+        // One and three threads with state in memory, two with state in RocksDB (a store per thread).
+        for (String threads : List.of("1", "3", "2")) {
             Path out = dir.resolve("alerts-" + threads);
             Path late = dir.resolve("late-" + threads);
             Path dead = dir.resolve("dead-" + threads);
-            CliRun run = CliRun.of("replay", "--rules", "../rules", "--input", in.toString(), "--out", out.toString(),
-                    "--late", late.toString(), "--dead-letter", dead.toString(), "--threads", threads, "--no-progress");
+            List<String> args = new java.util.ArrayList<>(List.of("replay", "--rules", "../rules", "--input", in.toString(),
+                    "--out", out.toString(), "--late", late.toString(), "--dead-letter", dead.toString(), "--threads", threads,
+                    "--no-progress"));
+            if (threads.equals("2")) {
+                args.addAll(List.of("--state", dir.resolve("state").toString()));
+            }
+            CliRun run = CliRun.of(args.toArray(String[]::new));
             assertEquals(0, run.exitCode(), run.err());
             outputs.add(List.of(Files.readString(out), Files.readString(late), Files.readString(dead),
                     run.err().replaceAll("time: .*", "").replaceAll("peak heap: .*", "")));
@@ -130,14 +136,8 @@ class ReplayCommandTest {
         assertTrue(outputs.get(0).get(0).lines().count() > 50, "a stream with alerts");
         assertTrue(!outputs.get(0).get(1).isEmpty() && !outputs.get(0).get(2).isEmpty(), "and late and malformed records");
         assertEquals(outputs.get(0), outputs.get(1), "alerts, late events, dead letters and the summary");
-    }
-
-    @Test
-    void engineThreadsWithStateInRocksDbAreRefused() {
-        CliRun run = CliRun.of("replay", "--rules", "../rules", "--input", "x.ndjson", "--state",
-                dir.resolve("state").toString(), "--threads", "2", "--no-progress");
-        assertEquals(2, run.exitCode());
-        assertTrue(run.err().contains("--threads"), run.err());
+        assertEquals(outputs.get(0), outputs.get(2), "the same with state in RocksDB");
+        assertTrue(Files.isDirectory(dir.resolve("state/live/shard-1")), "a store per engine thread");
     }
 
     @Test

@@ -37,9 +37,11 @@ class ReplayResumeTest {
         for (int killAfter : new int[] {1, 3}) {
             String run = "killed" + killAfter;
             Path state = dir.resolve("state-" + killAfter);
+            // Killed after the first snapshot with one engine thread, after the third with two.
+            String threads = killAfter == 1 ? "1" : "2";
             List<String> args = List.of("replay", "--rules", "../rules", "--input", input.toString(), "--out", out(run),
                     "--late", late(run), "--dead-letter", dead(run), "--state", state.toString(), "--snapshot-every",
-                    "8000", "--no-progress");
+                    "8000", "--threads", threads, "--no-progress");
             Process child = vigil(args);
             // The replay says where each snapshot went; read that (blocking) and kill after the wanted one.
             String last = null;
@@ -56,6 +58,12 @@ class ReplayResumeTest {
                 child.destroyForcibly(); // SIGKILL: no shutdown hook, no flush
             }
             assertEquals(137, child.waitFor());
+            List<String> otherThreads = new ArrayList<>(args);
+            otherThreads.set(otherThreads.indexOf("--threads") + 1, threads.equals("1") ? "2" : "1");
+            otherThreads.addAll(List.of("--resume-from", last));
+            CliRun refused = CliRun.of(otherThreads.toArray(String[]::new));
+            assertEquals(1, refused.exitCode(), "each thread's state holds its share of the keys");
+            assertTrue(refused.err().contains("resume with --threads " + threads), refused.err());
             List<String> resume = new ArrayList<>(args);
             resume.add("--resume-from");
             resume.add(last);
