@@ -82,6 +82,68 @@ class EventDecoderTest {
         assertEquals(Instant.parse("2026-01-01T08:00:00Z").toEpochMilli(), login.time());
     }
 
+    /**
+     * Each number decodes to what its text gives by {@code Long.parseLong}, {@code new BigDecimal}
+     * and {@code Double.parseDouble} (or is refused where they refuse it), for short and long, plain
+     * and exponent forms: the decoder's own reading of plain numbers must not show.
+     */
+    @Test
+    void numbersDecodeAsTheirTextsSay() {
+        EventSchema txn = c.event("Txn").orElseThrow();
+        Random random = new Random(11);
+        for (int i = 0; i < 20_000; i++) {
+            String whole = number(random, false);
+            String decimal = number(random, true);
+            String real = number(random, true);
+            String record = "{\"type\":\"txn\",\"txn_id\":\"t\",\"ts\":" + whole.replace("-", "") + ",\"amount\":" + decimal
+                    + ",\"big\":" + whole + ",\"lat\":" + real + "}";
+            Long expectedLong;
+            try {
+                expectedLong = Long.parseLong(whole);
+            } catch (NumberFormatException e) {
+                expectedLong = null;
+            }
+            EventDecoder.Result r = decoder.decode(record, 1, "f", 1);
+            if (expectedLong == null) {
+                assertInstanceOf(EventDecoder.Refused.class, r, record);
+                continue;
+            }
+            assertInstanceOf(EventDecoder.Decoded.class, r, () -> record + " " + r);
+            Event e = ((EventDecoder.Decoded) r).event();
+            assertEquals(Math.abs(expectedLong), e.time(), record);
+            assertEquals(expectedLong, e.value(txn.field("big").get()), record);
+            BigDecimal amount = (BigDecimal) e.value(txn.field("amount").get());
+            assertEquals(new BigDecimal(decimal), amount, record);
+            assertEquals(new BigDecimal(decimal).scale(), amount.scale(), record);
+            // Compared as numbers: Jackson gives the whole number -0 as "0", so its sign is not kept.
+            double lat = (Double) e.value(txn.field("lat").get());
+            assertTrue(Double.parseDouble(real) == lat, () -> record + " gave " + lat);
+        }
+    }
+
+    /** A JSON number: up to 21 digits, maybe negative, maybe with a fraction or an exponent. */
+    private static String number(Random random, boolean fraction) {
+        StringBuilder b = new StringBuilder(random.nextInt(4) == 0 ? "-" : "");
+        int digits = 1 + random.nextInt(random.nextBoolean() ? 6 : 21);
+        b.append((char) ('1' + random.nextInt(9)));
+        for (int d = 1; d < digits; d++) {
+            b.append((char) ('0' + random.nextInt(10)));
+        }
+        if (random.nextInt(20) == 0) {
+            return random.nextBoolean() ? "0" : "-0";
+        }
+        if (fraction && random.nextBoolean()) {
+            b.append('.');
+            for (int d = 1 + random.nextInt(8); d > 0; d--) {
+                b.append((char) ('0' + random.nextInt(10)));
+            }
+        }
+        if (fraction && random.nextInt(6) == 0) {
+            b.append(random.nextBoolean() ? "e" : "E-").append(random.nextInt(30));
+        }
+        return b.toString();
+    }
+
     @Test
     void refusesWithAReason() {
         assertTrue(refused("not json").startsWith("not JSON"));
