@@ -128,9 +128,7 @@ final class ReplayCommand implements Callable<Integer> {
             try {
                 readers.add(new LineReader(Streams.input(input)));
             } catch (IOException e) {
-                for (LineReader r : readers) {
-                    r.close();
-                }
+                close(readers);
                 err.println("vigil replay: cannot read " + input + ": " + e.getClass().getSimpleName() + " " + e.getMessage());
                 err.flush();
                 return 1;
@@ -145,12 +143,14 @@ final class ReplayCommand implements Callable<Integer> {
                 err.println("vigil replay: " + resumeFrom + " is a snapshot of another replay (inputs " + resumed.inputs()
                         + ", rules " + resumed.rules() + ")");
                 err.flush();
+                close(readers);
                 return 1;
             }
             if (threads != null && threads != resumed.engineThreads()) {
                 err.println("vigil replay: " + resumeFrom + " was taken with " + resumed.engineThreads()
                         + " engine threads (each keeps its share of the keys): resume with --threads " + resumed.engineThreads());
                 err.flush();
+                close(readers);
                 return 1;
             }
         } else if (snapshots != null) {
@@ -204,11 +204,15 @@ final class ReplayCommand implements Callable<Integer> {
                 summary(err, stats, engine.counters(), seconds);
             }
         } finally {
-            for (LineReader r : readers) {
-                r.close();
-            }
+            close(readers);
         }
         return 0;
+    }
+
+    private static void close(List<LineReader> readers) throws IOException {
+        for (LineReader r : readers) {
+            r.close();
+        }
     }
 
     /** Counts of the whole replay; {@code resumedAt} events were read before a resumed run started. */

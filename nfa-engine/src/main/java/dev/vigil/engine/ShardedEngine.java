@@ -162,16 +162,15 @@ public final class ShardedEngine implements AutoCloseable {
         if (shards == null) {
             return;
         }
-        for (Shard s : shards) {
-            s.queue.offer(STOP);
-        }
-        for (Shard s : shards) {
-            try {
-                s.thread.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+        try {
+            for (Shard s : shards) {
+                s.queue.put(STOP); // after the batches queued before it: a shard keeps taking until it sees it
             }
+            for (Shard s : shards) {
+                s.thread.join();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
