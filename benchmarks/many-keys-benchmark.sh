@@ -34,7 +34,7 @@ for run in $runs; do
   done
   wait "$replay"
   events=$(grep -E "events read" "$work/r.txt" | tr -dc '0-9')
-  rate=$(grep -E "^time:" "$work/r.txt" | sed -E 's/.*\(([0-9]+) events\/s\).*/\1/')
+  rate=$(grep -E "^time:" "$work/r.txt" | sed -E 's/.*\(([0-9]+) events\/s.*/\1/')
   rss=$(grep -E "Maximum resident" "$work/r.txt" | awk '{printf "%d MiB", $NF/1024}')
   echo "== $cards cards, $days days: $events events; $rate events/s; $(awk "BEGIN {printf \"%.1f\", 1000000 / $rate}") us an event;" \
     "peak RSS $rss; state on disk $(du -sh "$work/state/live" | cut -f1); $(grep -E "alerts:" "$work/r.txt" | tr -s ' ')"

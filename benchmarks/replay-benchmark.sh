@@ -27,7 +27,7 @@ summary() { grep -E "events read|records written|alerts:|time:|peak heap" | tr -
 sim() { ./vigil simulate --cards "$1" --days "$2" --seed 1 --out "$3" --no-progress 2>&1 | summary; }
 
 echo "== simulate $cards cards over $days days: $(sim "$cards" "$days" "$work/s.ndjson")"
-rate() { sed -E 's/.*\(([0-9.]+) events\/s\).*/\1/'; }
+rate() { sed -E 's/.*\(([0-9.]+) events\/s.*/\1/'; }
 ratios=()
 for ((i = 1; i <= pairs; i++)); do
   decode="$(VIGIL_JAVA_OPTS="$decode_opts" ./vigil replay --rules "$work/schema-only" --input "$work/s.ndjson" --out /dev/null --no-progress 2>&1 | summary)"

@@ -201,7 +201,7 @@ final class ReplayCommand implements Callable<Integer> {
                 Stats stats = run(readers, decoder, engine, dead, Progress.bar("replay", -1, " events", progress), resumed,
                         snapshotter);
                 double seconds = (System.nanoTime() - started) / 1e9;
-                summary(err, stats, engine.counters(), seconds);
+                summary(err, stats, engine.counters(), seconds, engine.shards());
             }
         } finally {
             close(readers);
@@ -279,7 +279,7 @@ final class ReplayCommand implements Callable<Integer> {
         return p == null ? 0 : Files.size(p);
     }
 
-    private void summary(PrintWriter err, Stats s, EngineCounters counters, double seconds) {
+    private void summary(PrintWriter err, Stats s, EngineCounters counters, double seconds, int engineThreads) {
         err.printf("events read:      %d%n", s.read());
         err.printf("  processed:      %d%n", counters.accepted());
         err.printf("  late:           %d%n", counters.late());
@@ -299,7 +299,8 @@ final class ReplayCommand implements Callable<Integer> {
         if (s.resumedAt() > 0) {
             err.printf("resumed after:    %d events%n", s.resumedAt());
         }
-        err.printf("time:             %.2f s (%.0f events/s)%n", seconds, (s.read() - s.resumedAt()) / Math.max(seconds, 1e-9));
+        err.printf("time:             %.2f s (%.0f events/s, %d engine thread%s)%n", seconds,
+                (s.read() - s.resumedAt()) / Math.max(seconds, 1e-9), engineThreads, engineThreads == 1 ? "" : "s");
         long peak = 0;
         for (java.lang.management.MemoryPoolMXBean pool : java.lang.management.ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == java.lang.management.MemoryType.HEAP) {
