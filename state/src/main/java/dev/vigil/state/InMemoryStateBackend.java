@@ -26,7 +26,7 @@ public final class InMemoryStateBackend implements StateBackend {
     }
 
     private static final class MapStore<V> implements KeyedStore<V> {
-        private final Map<String, V> map = new HashMap<>();
+        private final StringKeyMap<V> map = new StringKeyMap<>();
 
         @Override
         public V get(String key) {
