@@ -93,6 +93,84 @@ class ShardedEngineTest {
     }
 
     @Test
+    void aShardsFailureReachesTheCallerAndTheShardsStop() {
+        Compilation c = VigilCompiler.compile(SourceLoader.of(Map.of("r.vgl", RULES)), List.of("r.vgl"));
+        List<Arrival> stream = stream(c.event("E").orElseThrow(), new Random(3), 2_000);
+        Outputs ignore = new Outputs() {
+            @Override
+            public void match(Match m) {
+            }
+
+            @Override
+            public void late(Event e, String reason) {
+            }
+        };
+        List<StateBackend> states = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            states.add(new FailingOnKey(new InMemoryStateBackend(), "k7"));
+        }
+        ShardedEngine engine = new ShardedEngine(c.rules(), c.events(), 2, EngineConfig.DEFAULTS, states, ignore);
+        IllegalStateException failure = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> {
+            for (Arrival a : stream) {
+                if (a.event() != null) {
+                    engine.accept(a.partition(), a.event());
+                    engine.advance();
+                }
+            }
+            engine.finish();
+        });
+        assertEquals("cannot keep the state of k7", failure.getMessage());
+        engine.close(); // returns: the shards have stopped
+    }
+
+    /** State that refuses to keep one key: a stand-in for a store that fails (a full disk). */
+    private record FailingOnKey(StateBackend inner, String key) implements StateBackend {
+        @Override
+        public <V> dev.vigil.state.KeyedStore<V> store(String namespace, dev.vigil.state.Codec<V> codec) {
+            dev.vigil.state.KeyedStore<V> store = inner.store(namespace, codec);
+            return new dev.vigil.state.KeyedStore<>() {
+                @Override
+                public V get(String k) {
+                    return store.get(k);
+                }
+
+                @Override
+                public void put(String k, V value) {
+                    if (k.equals(key)) {
+                        throw new IllegalStateException("cannot keep the state of " + k);
+                    }
+                    store.put(k, value);
+                }
+
+                @Override
+                public void remove(String k) {
+                    store.remove(k);
+                }
+
+                @Override
+                public long size() {
+                    return store.size();
+                }
+
+                @Override
+                public void forEach(java.util.function.BiConsumer<String, V> action) {
+                    store.forEach(action);
+                }
+            };
+        }
+
+        @Override
+        public dev.vigil.state.TimerQueue timers() {
+            return inner.timers();
+        }
+
+        @Override
+        public void close() {
+            inner.close();
+        }
+    }
+
+    @Test
     void aKeysShardDependsOnItsTextAloneAndSpreadsKeysEvenly() {
         int[] perShard = new int[3];
         for (int i = 0; i < 30_000; i++) {
