@@ -74,15 +74,16 @@ final class ReplayCommand implements Callable<Integer> {
     Path stateDir;
 
     @Option(names = "--state-cache-mb", defaultValue = "256", paramLabel = "MB",
-            description = "RocksDB block cache (default: ${DEFAULT-VALUE}).")
+            description = "RocksDB block cache, shared out among the engine threads (default: ${DEFAULT-VALUE}).")
     long cacheMb;
 
     @Option(names = "--state-write-buffer-mb", defaultValue = "64", paramLabel = "MB",
-            description = "RocksDB write buffer per namespace (default: ${DEFAULT-VALUE}).")
+            description = "RocksDB write buffer per namespace, shared out among the engine threads (default: ${DEFAULT-VALUE}).")
     long writeBufferMb;
 
     @Option(names = "--state-cache-keys", defaultValue = "100000", paramLabel = "N",
-            description = "Keys whose state stays decoded on the heap, per key group (default: ${DEFAULT-VALUE}).")
+            description = "Keys whose state stays decoded on the heap, per key group, shared out among the engine threads"
+                    + " (default: ${DEFAULT-VALUE}).")
     int cacheKeys;
 
     @Option(names = "--threads", paramLabel = "N",
@@ -252,7 +253,7 @@ final class ReplayCommand implements Callable<Integer> {
                 }
                 engine.advance();
                 if (read >= nextSnapshot) {
-                    engine.drain();
+                    engine.drain(); // every alert of the batches read goes out before the outputs are flushed and measured
                     snapshotter.take(batch.position(), read, deadLettered);
                     nextSnapshot = (read / snapshotEvery + 1) * snapshotEvery;
                 }

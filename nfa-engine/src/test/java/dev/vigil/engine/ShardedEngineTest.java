@@ -1,6 +1,7 @@
 package dev.vigil.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.vigil.dsl.check.Compilation;
@@ -10,13 +11,17 @@ import dev.vigil.dsl.schema.Event;
 import dev.vigil.dsl.schema.EventBuilder;
 import dev.vigil.dsl.schema.EventSchema;
 import dev.vigil.engine.nfa.Match;
+import dev.vigil.state.Codec;
 import dev.vigil.state.InMemoryStateBackend;
+import dev.vigil.state.KeyedStore;
 import dev.vigil.state.StateBackend;
+import dev.vigil.state.TimerQueue;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.BiConsumer;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
@@ -110,7 +115,7 @@ class ShardedEngineTest {
             states.add(new FailingOnKey(new InMemoryStateBackend(), "k7"));
         }
         ShardedEngine engine = new ShardedEngine(c.rules(), c.events(), 2, EngineConfig.DEFAULTS, states, ignore);
-        IllegalStateException failure = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> {
+        IllegalStateException failure = assertThrows(IllegalStateException.class, () -> {
             for (Arrival a : stream) {
                 if (a.event() != null) {
                     engine.accept(a.partition(), a.event());
@@ -126,9 +131,9 @@ class ShardedEngineTest {
     /** State that refuses to keep one key: a stand-in for a store that fails (a full disk). */
     private record FailingOnKey(StateBackend inner, String key) implements StateBackend {
         @Override
-        public <V> dev.vigil.state.KeyedStore<V> store(String namespace, dev.vigil.state.Codec<V> codec) {
-            dev.vigil.state.KeyedStore<V> store = inner.store(namespace, codec);
-            return new dev.vigil.state.KeyedStore<>() {
+        public <V> KeyedStore<V> store(String namespace, Codec<V> codec) {
+            KeyedStore<V> store = inner.store(namespace, codec);
+            return new KeyedStore<>() {
                 @Override
                 public V get(String k) {
                     return store.get(k);
@@ -153,14 +158,14 @@ class ShardedEngineTest {
                 }
 
                 @Override
-                public void forEach(java.util.function.BiConsumer<String, V> action) {
+                public void forEach(BiConsumer<String, V> action) {
                     store.forEach(action);
                 }
             };
         }
 
         @Override
-        public dev.vigil.state.TimerQueue timers() {
+        public TimerQueue timers() {
             return inner.timers();
         }
 
