@@ -172,44 +172,43 @@ public final class Engine {
      * event none of this engine's keys reads only moves the watermark.
      */
     public void accept(int partition, Event e) {
-        boolean mine = shard.isAll() || ownsAnyKeyOf(e);
+        boolean mine = ownsAndHints(e);
         String late = mine ? buffer.offer(partition, e) : buffer.observe(partition, e);
         if (late != null) {
             counters.late++;
             outputs.late(e, late);
         } else {
             counters.accepted++;
-            if (mine) {
-                prefetch(e);
-            }
         }
     }
 
-    private boolean ownsAnyKeyOf(Event e) {
+    /**
+     * Whether the event is this engine's to process (it owns every key, or one of the keys the
+     * event's groups read). The event now waits for the watermark: meanwhile a store that reads
+     * ahead is hinted the owned keys, so their state comes from disk in the background (a late
+     * event's hint costs a read, nothing more; late events are rare).
+     */
+    private boolean ownsAndHints(Event e) {
+        if (shard.isAll() && !hints) {
+            return true;
+        }
         int[] reading = groupsByType.get(e.schema());
-        if (reading != null) {
-            for (int g : reading) {
-                if (shard.owns(groups.get(g).keyOf(e))) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /** The event waits for the watermark: meanwhile its keys' state can be read from disk. */
-    private void prefetch(Event e) {
-        int[] reading = hints ? groupsByType.get(e.schema()) : null;
         if (reading == null) {
-            return;
+            return shard.isAll();
         }
+        boolean owns = false;
         for (int g : reading) {
             KeyGroup group = groups.get(g);
             String key = group.keyOf(e);
             if (shard.owns(key)) {
+                owns = true;
+                if (!hints) {
+                    break;
+                }
                 group.store.prefetch(key);
             }
         }
+        return owns || shard.isAll();
     }
 
     /**

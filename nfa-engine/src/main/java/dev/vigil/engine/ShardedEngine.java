@@ -51,7 +51,7 @@ public final class ShardedEngine implements AutoCloseable {
         this.shards = new Shard[count];
         for (int i = 0; i < count; i++) {
             shards[i] = new Shard(i);
-            engines[i] = new Engine(rules, schemas, partitions, config, states.get(i), shards[i],
+            engines[i] = new Engine(rules, schemas, partitions, config, states.get(i), shards[i].results,
                     new KeyShard(i, count));
         }
         for (Shard s : shards) {
@@ -262,15 +262,16 @@ public final class ShardedEngine implements AutoCloseable {
         Throwable failure;
     }
 
-    /** A shard's thread, and the outputs its engine writes into the results of the batch at hand. */
-    private final class Shard implements Outputs, Runnable {
+    /** A shard's thread: it runs each batch sent to it through its engine. */
+    private final class Shard implements Runnable {
         final int index;
         final BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(IN_FLIGHT + 2);
         final Thread thread;
-        private Results current;
+        final Collector results;
 
         Shard(int index) {
             this.index = index;
+            this.results = new Collector(index);
             this.thread = new Thread(this, "engine-shard-" + index);
             thread.setDaemon(true);
         }
@@ -287,7 +288,7 @@ public final class ShardedEngine implements AutoCloseable {
                 if (batch == STOP) {
                     return;
                 }
-                current = new Results();
+                Results current = results.start();
                 try {
                     Engine engine = engines[index];
                     for (int i = 0; i < batch.size; i++) {
@@ -310,6 +311,22 @@ public final class ShardedEngine implements AutoCloseable {
                 batch.done.countDown();
             }
         }
+    }
+
+    /** The outputs of a shard's engine: what it gives for the batch at hand, with where each match stands. */
+    private final class Collector implements Outputs {
+        private final int index;
+        private Results current;
+
+        Collector(int index) {
+            this.index = index;
+        }
+
+        /** The results of the next batch, collected from now on. */
+        Results start() {
+            current = new Results();
+            return current;
+        }
 
         @Override
         public void match(Match match) {
@@ -319,7 +336,7 @@ public final class ShardedEngine implements AutoCloseable {
 
         @Override
         public void late(Event event, String reason) {
-            if (index == 0) {
+            if (index == 0) { // every shard finds the same events late: the first one's are the run's
                 current.lateEvents.add(event);
                 current.lateReasons.add(reason);
             }
