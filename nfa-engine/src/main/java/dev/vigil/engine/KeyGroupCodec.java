@@ -26,10 +26,11 @@ import java.util.List;
  * deadline gets a timer of its own. Format 3 wrote each rule's kept events with that rule's
  * state; format 4 writes the group's events once, first ({@link EventTable}). Formats 1-4 wrote
  * each rule's history with its state; format 5 writes the group's one history after the events
- * (the rules' histories of older formats are merged into it as they are read).
+ * (the rules' histories of older formats are merged into it as they are read). Format 6 writes
+ * the kept events' records as read in their compact form ({@link dev.vigil.engine.codec.RecordCodec}).
  */
 final class KeyGroupCodec implements Codec<KeyGroup.States> {
-    static final int VERSION = 5;
+    static final int VERSION = 6;
 
     private final List<KeyStateCodec> rules;
     private final HistoryLayout history;
@@ -82,7 +83,8 @@ final class KeyGroupCodec implements Codec<KeyGroup.States> {
             throw new IllegalStateException("key state of " + count + " rules for a group of " + rules.size()
                     + ": the state was written by another rule set");
         }
-        Event[] shared = version >= 4 ? EventTable.read(r, events) : null;
+        Event[] shared = version >= 4 ? EventTable.read(r, events,
+                version >= 6 ? EventCodec.RecordForm.COMPACT : EventCodec.RecordForm.AS_READ) : null;
         KeyState[] byRule = new KeyState[count];
         KeyHistory kept;
         if (version >= 5) {

@@ -31,14 +31,15 @@ import org.junit.jupiter.params.provider.ValueSource;
  * a reader for the old one. ({@code -Dvigil.golden.write=true} writes the file of the current
  * format, for a new format only.) Format 1 kept a timer per rule and key, format 2 one per key
  * group and key, format 3 also whether that timer may produce output, format 4 the group's kept
- * events once for all its rules, format 5 the group's history (windows and look-ups) once for all its rules.
+ * events once for all its rules, format 5 the group's history (windows and look-ups) once for all its rules,
+ * format 6 the kept events' records as read in a compact form.
  */
 class GoldenStateTest {
     private static final Path DIR = Path.of("src", "test", "resources", "golden");
     private static final HexFormat HEX = HexFormat.of();
 
     @ParameterizedTest(name = "format {0}")
-    @ValueSource(ints = {1, 2, 3, 4, 5})
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6})
     void stateOfAnEarlierFormatIsReadAndTheStreamFinishesAsIfNeverInterrupted(int format) throws IOException {
         Compilation c = VigilCompiler.compilePaths(List.of(DIR.resolve("rules.vgl")));
         assertTrue(c.ok(), () -> c.diagnostics().toString());
@@ -80,8 +81,9 @@ class GoldenStateTest {
         return new Engine(c.rules(), c.events(), 1, EngineConfig.DEFAULTS, state, new Outputs() {
             @Override
             public void match(Match m) {
+                // With the records as read: state keeps them for the alerts (format 6 in a compact form).
                 out.add(m.rule().name() + " " + m.key() + " @" + m.detectedAt() + " " + EngineHarness.describe(m) + " "
-                        + m.values());
+                        + m.values() + " " + m.events().values().stream().flatMap(List::stream).map(Event::raw).toList());
             }
 
             @Override

@@ -9,16 +9,28 @@ import java.util.List;
 /**
  * Events in state (partial matches, the event-time buffer): the schema by its place among the
  * compiled schemas, then id, time, arrival, the record as read and every field by its slot.
- * Schemas are matched by place, so state is read back by the same rule set that wrote it.
+ * Schemas are matched by place, so state is read back by the same rule set that wrote it. The
+ * record as read is written as it is ({@link RecordForm#AS_READ}) or in its compact form
+ * ({@link RecordForm#COMPACT}, {@link RecordCodec}); the reader names the form its format used.
  */
 public final class EventCodec {
+    /** How an event's record as read is written. */
+    public enum RecordForm {
+        /** Its bytes, as a string would be written (key-group state before format 6, engine snapshots). */
+        AS_READ,
+        /** Member names by number, values the event holds by a code ({@link RecordCodec}; key-group state from format 6). */
+        COMPACT
+    }
+
     private final List<EventSchema> schemas;
+    private final RecordCodec records;
 
     public EventCodec(List<EventSchema> schemas) {
         this.schemas = List.copyOf(schemas);
+        this.records = new RecordCodec(this.schemas);
     }
 
-    public void write(StateWriter w, Event e) {
+    public void write(StateWriter w, Event e, RecordForm form) {
         int s = schemas.indexOf(e.schema());
         if (s < 0) {
             throw new IllegalArgumentException("event of an unknown schema: " + e);
@@ -27,7 +39,11 @@ public final class EventCodec {
         w.writeString(e.id());
         w.writeVarLong(e.time());
         w.writeVarLong(e.sequence());
-        w.writeUtf8(e.rawBytes()); // as a string would be written: formats before and after read alike
+        if (form == RecordForm.COMPACT) {
+            records.write(w, e.rawBytes(), s, e.id(), e.time());
+        } else {
+            w.writeUtf8(e.rawBytes()); // as a string would be written: formats before and after read alike
+        }
         for (FieldSlot f : e.schema().fields()) {
             if (f.type() == dev.vigil.dsl.schema.ValueType.DOUBLE) {
                 w.writeLong(e.longAt(f.index())); // the raw bits: a varint would take 9 or 10 bytes
@@ -41,12 +57,13 @@ public final class EventCodec {
         }
     }
 
-    public Event read(StateReader r) {
-        EventSchema schema = schemas.get(r.readVarInt());
+    public Event read(StateReader r, RecordForm form) {
+        int s = r.readVarInt();
+        EventSchema schema = schemas.get(s);
         String id = r.readString();
         long time = r.readVarLong();
         long sequence = r.readVarLong();
-        byte[] raw = r.readUtf8();
+        byte[] raw = form == RecordForm.COMPACT ? records.read(r, s, id, time) : r.readUtf8();
         long[] prims = new long[schema.primitiveCount()];
         Object[] refs = new Object[schema.referenceCount()];
         for (FieldSlot f : schema.fields()) {

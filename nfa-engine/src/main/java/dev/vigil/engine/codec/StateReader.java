@@ -58,6 +58,12 @@ public final class StateReader {
         return b;
     }
 
+    /** {@code length} bytes {@link StateWriter#writeBytes} wrote, into {@code to} at {@code offset}. */
+    public void readBytes(byte[] to, int offset, int length) {
+        System.arraycopy(buf, pos, to, offset, length);
+        pos += length;
+    }
+
     public String readString() {
         int n = readVarInt();
         if (n < 0) {

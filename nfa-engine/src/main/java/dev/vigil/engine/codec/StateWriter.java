@@ -67,6 +67,13 @@ public final class StateWriter {
         size += b.length;
     }
 
+    /** Bytes without their length: the reader knows it. */
+    public void writeBytes(byte[] b, int offset, int length) {
+        ensure(length);
+        System.arraycopy(b, offset, buf, size, length);
+        size += length;
+    }
+
     /** A decimal (scale and unscaled digits), or null. */
     public void writeDecimal(BigDecimal d) {
         if (d == null) {

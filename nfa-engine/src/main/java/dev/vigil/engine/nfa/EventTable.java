@@ -52,6 +52,7 @@ public final class EventTable {
         return a.schema() == b.schema() && a.time() == b.time() && java.util.Objects.equals(a.id(), b.id());
     }
 
+    /** Writes the table, records in their compact form (format 6 and later). */
     public void write(StateWriter w, EventCodec codec) {
         if (events == null) {
             w.writeVarInt(0);
@@ -59,15 +60,15 @@ public final class EventTable {
         }
         w.writeVarInt(events.size());
         for (Event e : events) {
-            codec.write(w, e);
+            codec.write(w, e, EventCodec.RecordForm.COMPACT);
         }
     }
 
-    /** The events {@link #write} wrote, in their places. */
-    public static Event[] read(StateReader r, EventCodec codec) {
+    /** The events {@link #write} wrote, in their places; {@code form}: the records' form in the format read. */
+    public static Event[] read(StateReader r, EventCodec codec, EventCodec.RecordForm form) {
         Event[] table = new Event[r.readVarInt()];
         for (int i = 0; i < table.length; i++) {
-            table[i] = codec.read(r);
+            table[i] = codec.read(r, form);
         }
         return table;
     }

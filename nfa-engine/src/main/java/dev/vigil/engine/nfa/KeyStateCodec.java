@@ -148,7 +148,7 @@ public final class KeyStateCodec {
         KeyState st = new KeyState();
         st.deadline = deadline;
         st.capReported = capReported;
-        Event[] eventTable = shared != null ? shared : EventTable.read(r, events);
+        Event[] eventTable = shared != null ? shared : EventTable.read(r, events, EventCodec.RecordForm.AS_READ);
         PathNode[] nodes = new PathNode[r.readVarInt()];
         for (int i = 0; i < nodes.length; i++) {
             int variable = r.readVarInt();

@@ -132,7 +132,7 @@ public final class EventTimeBuffer {
         }
         w.writeVarInt(pending.size());
         for (Event e : pending.inOrder()) {
-            events.write(w, e);
+            events.write(w, e, EventCodec.RecordForm.AS_READ);
         }
     }
 
@@ -149,7 +149,7 @@ public final class EventTimeBuffer {
         pending.clear();
         int n = r.readVarInt();
         for (int i = 0; i < n; i++) {
-            pending.add(events.read(r));
+            pending.add(events.read(r, EventCodec.RecordForm.AS_READ));
         }
     }
 }

@@ -55,7 +55,7 @@ class EventTableTest {
         EventCodec codec = new EventCodec(List.of(s));
         StateWriter w = new StateWriter();
         table.write(w, codec);
-        Event[] read = EventTable.read(new StateReader(w.toBytes()), codec);
+        Event[] read = EventTable.read(new StateReader(w.toBytes()), codec, EventCodec.RecordForm.COMPACT);
         assertEquals(3, read.length);
         assertEquals("t1", read[0].id());
         assertEquals("US", read[0].stringAt(country));
