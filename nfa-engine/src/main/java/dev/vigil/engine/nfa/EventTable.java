@@ -4,10 +4,8 @@ import dev.vigil.dsl.schema.Event;
 import dev.vigil.engine.codec.EventCodec;
 import dev.vigil.engine.codec.StateReader;
 import dev.vigil.engine.codec.StateWriter;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,49 +16,75 @@ import java.util.Map;
  * shared event.
  */
 public final class EventTable {
-    // Made on the first event: a table is made per key group written, and one with no event needs none of them.
-    private List<Event> events;
-    private Map<Event, Integer> byIdentity;
+    /** Beyond this many entries, entries are found by arrival in a map instead of a scan. */
+    private static final int SCANNED = 8;
+
+    private final IdentityPlaces<Event> copies = new IdentityPlaces<>();
+    /** By copy's place: its entry. */
+    private int[] entryOfCopy = new int[4];
+    private Event[] entries = new Event[4];
+    private int size;
     private Map<Long, Integer> bySequence;
 
     /** The event's place in the table, adding it (or its fields to its entry) if new. */
     int indexOf(Event e) {
-        if (events == null) {
-            events = new ArrayList<>();
-            byIdentity = new IdentityHashMap<>();
-            bySequence = new HashMap<>();
+        int copy = copies.placeOf(e);
+        if (copy >= 0) {
+            return entryOfCopy[copy];
         }
-        Integer known = byIdentity.get(e);
-        if (known != null) {
-            return known;
-        }
-        Integer same = bySequence.get(e.sequence());
+        int same = firstWithSequence(e.sequence());
         int index;
-        if (same != null && sameEvent(events.get(same), e)) {
+        if (same >= 0 && sameEvent(entries[same], e)) {
             index = same;
-            events.set(index, events.get(index).unitedWith(e));
+            entries[index] = entries[index].unitedWith(e);
         } else {
-            index = events.size();
-            events.add(e);
-            bySequence.putIfAbsent(e.sequence(), index);
+            index = append(e);
         }
-        byIdentity.put(e, index);
+        copy = copies.add(e);
+        if (copy == entryOfCopy.length) {
+            entryOfCopy = Arrays.copyOf(entryOfCopy, copy * 2);
+        }
+        entryOfCopy[copy] = index;
         return index;
+    }
+
+    private int firstWithSequence(long sequence) {
+        if (bySequence != null) {
+            Integer i = bySequence.get(sequence);
+            return i == null ? -1 : i;
+        }
+        for (int i = 0; i < size; i++) {
+            if (entries[i].sequence() == sequence) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private int append(Event e) {
+        if (size == entries.length) {
+            entries = Arrays.copyOf(entries, size * 2);
+        }
+        entries[size] = e;
+        if (bySequence != null) {
+            bySequence.putIfAbsent(e.sequence(), size);
+        } else if (size == SCANNED) {
+            bySequence = new HashMap<>();
+            for (int i = 0; i <= size; i++) {
+                bySequence.putIfAbsent(entries[i].sequence(), i);
+            }
+        }
+        return size++;
     }
 
     private static boolean sameEvent(Event a, Event b) {
         return a.schema() == b.schema() && a.time() == b.time() && java.util.Objects.equals(a.id(), b.id());
     }
 
-    /** Writes the table, records in their compact form (format 6 and later). */
     public void write(StateWriter w, EventCodec codec) {
-        if (events == null) {
-            w.writeVarInt(0);
-            return;
-        }
-        w.writeVarInt(events.size());
-        for (Event e : events) {
-            codec.write(w, e, EventCodec.RecordForm.COMPACT);
+        w.writeVarInt(size);
+        for (int i = 0; i < size; i++) {
+            codec.write(w, entries[i], EventCodec.RecordForm.COMPACT);
         }
     }
 

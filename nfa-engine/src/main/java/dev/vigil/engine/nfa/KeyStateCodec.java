@@ -10,9 +10,7 @@ import dev.vigil.engine.codec.StateWriter;
 import dev.vigil.engine.window.HistoryLayout;
 import dev.vigil.engine.window.KeyHistory;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * One rule's state for one key as bytes. Runs share path nodes and greedy/reluctant choices by
@@ -57,29 +55,27 @@ public final class KeyStateCodec {
             w.writeVarInt(0); // runs
             return;
         }
-        Map<PathNode, Integer> nodeIndex = new IdentityHashMap<>();
-        List<PathNode> nodes = new ArrayList<>();
-        Map<Choice, Integer> choiceIndex = new IdentityHashMap<>();
-        List<Choice> choices = new ArrayList<>();
+        IdentityPlaces<PathNode> nodes = new IdentityPlaces<>();
+        IdentityPlaces<Choice> choices = new IdentityPlaces<>();
         for (int i = 0; i < st.openRuns(); i++) {
             Run r = st.run(i);
-            collect(r.path, nodeIndex, nodes);
+            collect(r.path, nodes);
             for (Choice.Member m : r.choices) {
-                if (!choiceIndex.containsKey(m.choice())) {
-                    choiceIndex.put(m.choice(), choices.size());
+                if (choices.placeOf(m.choice()) < 0) {
                     choices.add(m.choice());
                 }
             }
         }
         w.writeVarInt(nodes.size());
-        for (PathNode n : nodes) {
+        for (int i = 0; i < nodes.size(); i++) {
+            PathNode n = nodes.get(i);
             w.writeVarInt(n.variable);
             w.writeVarInt(table.indexOf(n.event));
-            w.writeVarInt(n.previous == null ? -1 : nodeIndex.get(n.previous));
+            w.writeVarInt(n.previous == null ? -1 : nodes.placeOf(n.previous));
         }
         w.writeVarInt(choices.size());
-        for (Choice c : choices) {
-            w.writeVarInt(c.greed.ordinal());
+        for (int i = 0; i < choices.size(); i++) {
+            w.writeVarInt(choices.get(i).greed.ordinal());
         }
         w.writeVarInt(st.openRuns());
         for (int i = 0; i < st.openRuns(); i++) {
@@ -91,12 +87,12 @@ public final class KeyStateCodec {
             w.writeVarInt(shape.guard());
             w.writeBoolean(shape.guardNextOnly());
             w.writeVarLong(r.guardUntil);
-            w.writeVarInt(r.path == null ? -1 : nodeIndex.get(r.path));
+            w.writeVarInt(r.path == null ? -1 : nodes.placeOf(r.path));
             w.writeVarLong(r.startTime);
             w.writeVarLong(r.lastTime);
             w.writeVarInt(r.choices.length);
             for (Choice.Member m : r.choices) {
-                w.writeVarInt(choiceIndex.get(m.choice()));
+                w.writeVarInt(choices.placeOf(m.choice()));
                 w.writeBoolean(m.loopSide());
             }
         }
@@ -112,16 +108,22 @@ public final class KeyStateCodec {
                 key.guard() < 0 ? null : stageByVariable[key.guard()], key.guardNextOnly());
     }
 
-    /** Nodes in an order where each comes after the one before it in its path. */
-    private static void collect(PathNode path, Map<PathNode, Integer> nodeIndex, List<PathNode> nodes) {
-        List<PathNode> fresh = new ArrayList<>();
-        for (PathNode p = path; p != null && !nodeIndex.containsKey(p); p = p.previous) {
-            fresh.add(p);
+    /** Places the path's nodes not placed yet, each after the one before it in its path. */
+    private static void collect(PathNode path, IdentityPlaces<PathNode> nodes) {
+        int fresh = 0;
+        for (PathNode p = path; p != null && nodes.placeOf(p) < 0; p = p.previous) {
+            fresh++;
         }
-        for (int i = fresh.size() - 1; i >= 0; i--) {
-            PathNode p = fresh.get(i);
-            nodeIndex.put(p, nodes.size());
-            nodes.add(p);
+        if (fresh == 0) {
+            return;
+        }
+        PathNode[] newestFirst = new PathNode[fresh];
+        PathNode p = path;
+        for (int i = 0; i < fresh; i++, p = p.previous) {
+            newestFirst[i] = p;
+        }
+        for (int i = fresh - 1; i >= 0; i--) {
+            nodes.add(newestFirst[i]);
         }
     }
 
