@@ -3,6 +3,7 @@ package dev.vigil.engine.codec;
 import dev.vigil.dsl.schema.Event;
 import dev.vigil.dsl.schema.EventSchema;
 import dev.vigil.dsl.schema.FieldSlot;
+import dev.vigil.dsl.schema.HeldRecord;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -11,7 +12,8 @@ import java.util.List;
  * compiled schemas, then id, time, arrival, the record as read and every field by its slot.
  * Schemas are matched by place, so state is read back by the same rule set that wrote it. The
  * record as read is written as it is ({@link RecordForm#AS_READ}) or in its compact form
- * ({@link RecordForm#COMPACT}, {@link RecordCodec}); the reader names the form its format used.
+ * ({@link RecordForm#COMPACT}, {@link RecordCodec}: read back, it stays compact until printed);
+ * the reader names the form its format used.
  */
 public final class EventCodec {
     /** How an event's record as read is written. */
@@ -40,7 +42,11 @@ public final class EventCodec {
         w.writeVarLong(e.time());
         w.writeVarLong(e.sequence());
         if (form == RecordForm.COMPACT) {
-            records.write(w, e.rawBytes(), s, e.id(), e.time());
+            if (e.heldRecord() instanceof RecordCodec.CompactRecord held && records.wrote(held, s)) {
+                records.write(w, held); // read back from state: written again as it is
+            } else {
+                records.write(w, e.rawBytes(), s, e.id(), e.time());
+            }
         } else {
             w.writeUtf8(e.rawBytes()); // as a string would be written: formats before and after read alike
         }
@@ -63,7 +69,7 @@ public final class EventCodec {
         String id = r.readString();
         long time = r.readVarLong();
         long sequence = r.readVarLong();
-        byte[] raw = form == RecordForm.COMPACT ? records.read(r, s, id, time) : r.readUtf8();
+        Object raw = form == RecordForm.COMPACT ? records.read(r, s) : r.readUtf8();
         long[] prims = new long[schema.primitiveCount()];
         Object[] refs = new Object[schema.referenceCount()];
         for (FieldSlot f : schema.fields()) {
@@ -78,6 +84,7 @@ public final class EventCodec {
                 refs[f.index()] = r.readString();
             }
         }
-        return new Event(schema, id, time, sequence, prims, refs, raw);
+        return raw instanceof HeldRecord held ? Event.withHeldRecord(schema, id, time, sequence, prims, refs, held)
+                : new Event(schema, id, time, sequence, prims, refs, (byte[]) raw);
     }
 }

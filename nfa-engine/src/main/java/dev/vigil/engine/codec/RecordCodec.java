@@ -1,7 +1,9 @@
 package dev.vigil.engine.codec;
 
+import dev.vigil.dsl.schema.Event;
 import dev.vigil.dsl.schema.EventSchema;
 import dev.vigil.dsl.schema.FieldSlot;
+import dev.vigil.dsl.schema.HeldRecord;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,9 +17,10 @@ import java.util.List;
  * object, no white space between tokens) is written member by member: a name the schema declares
  * by its number, a value equal to what the event already holds (its id, its time as
  * {@link Instant#toString} writes it, the type's discriminator) by a code, other values as their
- * text. Any other record (white space, not an object) is written as it was read. Reading puts the
- * same bytes back together; nothing is re-rendered, so strings keep their escapes and numbers
- * their digits.
+ * text. Any other record (white space, not an object) is written as it was read. A record read
+ * back stays in its compact form ({@link CompactRecord}) until its bytes are asked for, and is
+ * written again as it is; its bytes are the same put back together: nothing is re-rendered, so
+ * strings keep their escapes and numbers their digits.
  */
 public final class RecordCodec {
     // The first varint of a record: none, the bytes as read, or compact members.
@@ -58,14 +61,14 @@ public final class RecordCodec {
         Names names = bySchema[schema];
         byte[] idText = id == null ? null : id.getBytes(StandardCharsets.UTF_8);
         byte[] timeText = null;
-        w.writeVarInt(COMPACT);
-        w.writeVarInt(members.count);
+        StateWriter part = new StateWriter(); // the members, written after their length: a record read back holds them as they are
+        part.writeVarInt(members.count);
         int n = -1;
         for (int m = 0; m < members.count; m++) {
             n = names.find(raw, members.nameStart[m], members.nameEnd[m], n + 1);
-            w.writeVarInt(n + 1);
+            part.writeVarInt(n + 1);
             if (n < 0) {
-                w.writeUtf8(Arrays.copyOfRange(raw, members.nameStart[m], members.nameEnd[m]));
+                part.writeUtf8(Arrays.copyOfRange(raw, members.nameStart[m], members.nameEnd[m]));
             }
             int from = members.valueStart[m];
             int to = members.valueEnd[m];
@@ -76,25 +79,38 @@ public final class RecordCodec {
                     timeText = timeText(time);
                 }
                 if (timeText != null && Arrays.equals(raw, from, to, timeText, 0, timeText.length)) {
-                    w.writeVarInt(TIME);
+                    part.writeVarInt(TIME);
                 } else if (idText != null && Arrays.equals(raw, from, to, idText, 0, idText.length)) {
-                    w.writeVarInt(ID);
+                    part.writeVarInt(ID);
                 } else if (names.discriminator != null
                         && Arrays.equals(raw, from, to, names.discriminator, 0, names.discriminator.length)) {
-                    w.writeVarInt(DISCRIMINATOR);
+                    part.writeVarInt(DISCRIMINATOR);
                 } else {
-                    writeText(w, FIRST_TEXT + 2 * (to - from), raw, from, to);
+                    writeText(part, FIRST_TEXT + 2 * (to - from), raw, from, to);
                 }
             } else if (Arrays.equals(raw, from, to, TRUE_TEXT, 0, TRUE_TEXT.length)) {
-                w.writeVarInt(TRUE);
+                part.writeVarInt(TRUE);
             } else if (Arrays.equals(raw, from, to, FALSE_TEXT, 0, FALSE_TEXT.length)) {
-                w.writeVarInt(FALSE);
+                part.writeVarInt(FALSE);
             } else if (Arrays.equals(raw, from, to, NULL_TEXT, 0, NULL_TEXT.length)) {
-                w.writeVarInt(NULL);
+                part.writeVarInt(NULL);
             } else {
-                writeText(w, FIRST_TEXT + 2 * (to - from) + 1, raw, from, to);
+                writeText(part, FIRST_TEXT + 2 * (to - from) + 1, raw, from, to);
             }
         }
+        w.writeVarInt(COMPACT);
+        w.writeSized(part);
+    }
+
+    /** Writes a record read back in its compact form, as it is. */
+    void write(StateWriter w, CompactRecord held) {
+        w.writeVarInt(COMPACT);
+        w.writeUtf8(held.members);
+    }
+
+    /** Whether {@code held} was read by this codec for events of schema number {@code schema} (and can be written as it is). */
+    boolean wrote(CompactRecord held, int schema) {
+        return held.names == bySchema[schema];
     }
 
     /**
@@ -143,8 +159,8 @@ public final class RecordCodec {
         w.writeBytes(raw, from, to - from);
     }
 
-    /** The record {@link #write} wrote, as read, or null. */
-    byte[] read(StateReader r, int schema, String id, long time) {
+    /** The record {@link #write} wrote: its bytes, a {@link CompactRecord}, or null. */
+    Object read(StateReader r, int schema) {
         int form = r.readVarInt();
         if (form == NONE) {
             return null;
@@ -155,7 +171,27 @@ public final class RecordCodec {
         if (form != COMPACT) {
             throw new IllegalStateException("a record written in form " + form + ", which this Vigil cannot read");
         }
-        Names names = bySchema[schema];
+        return new CompactRecord(r.readUtf8(), bySchema[schema]);
+    }
+
+    /** A record as read, held as its compact members until its bytes are asked for. */
+    public static final class CompactRecord implements HeldRecord {
+        private final byte[] members;
+        private final Names names;
+
+        private CompactRecord(byte[] members, Names names) {
+            this.members = members;
+            this.names = names;
+        }
+
+        @Override
+        public byte[] bytes(Event of) {
+            return assemble(new StateReader(members), names, of.id(), of.time());
+        }
+    }
+
+    /** The record's bytes, put back together from its members. */
+    private static byte[] assemble(StateReader r, Names names, String id, long time) {
         Assembly out = new Assembly();
         out.add('{');
         int count = r.readVarInt();

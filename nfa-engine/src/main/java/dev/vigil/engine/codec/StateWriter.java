@@ -67,6 +67,12 @@ public final class StateWriter {
         size += b.length;
     }
 
+    /** What {@code part} holds, after its length: read back as {@link StateReader#readUtf8} reads. */
+    public void writeSized(StateWriter part) {
+        writeVarInt(part.size);
+        writeBytes(part.buf, 0, part.size);
+    }
+
     /** Bytes without their length: the reader knows it. */
     public void writeBytes(byte[] b, int offset, int length) {
         ensure(length);

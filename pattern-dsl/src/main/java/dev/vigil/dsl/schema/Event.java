@@ -9,7 +9,8 @@ import java.nio.charset.StandardCharsets;
  * {@code prims}, strings and decimals in {@code refs}, so reading a field is an array load with no
  * boxing and no name look-up. {@code sequence} is the arrival position, which breaks event-time ties;
  * {@code raw} is the record as it was read (for alerts and the late output), or null: kept as its
- * UTF-8 bytes, the form it is read and stored in, one array and no string object per kept event.
+ * UTF-8 bytes, the form it is read in, one array and no string object per kept event; or, for an
+ * event read back from state, in the form state keeps it in ({@link HeldRecord}).
  */
 public final class Event {
     private final EventSchema schema;
@@ -18,10 +19,21 @@ public final class Event {
     private final long sequence;
     private final long[] prims;
     private final Object[] refs;
-    private final byte[] raw;
+    /** The record as read: its bytes (byte[]), a {@link HeldRecord}, or null. */
+    private final Object raw;
 
     /** {@code raw}: the record as read, UTF-8, or null; the event's own from now on (never changed). */
     public Event(EventSchema schema, String id, long time, long sequence, long[] prims, Object[] refs, byte[] raw) {
+        this(schema, id, time, sequence, prims, refs, (Object) raw);
+    }
+
+    /** An event whose record as read is held in another form, made into bytes when asked for. */
+    public static Event withHeldRecord(EventSchema schema, String id, long time, long sequence, long[] prims,
+                                       Object[] refs, HeldRecord raw) {
+        return new Event(schema, id, time, sequence, prims, refs, (Object) raw);
+    }
+
+    private Event(EventSchema schema, String id, long time, long sequence, long[] prims, Object[] refs, Object raw) {
         this.schema = schema;
         this.id = id;
         this.time = time;
@@ -33,12 +45,18 @@ public final class Event {
 
     /** The record as it was read, or null (made for each call: alerts and the late output ask, rarely). */
     public String raw() {
-        return raw == null ? null : new String(raw, StandardCharsets.UTF_8);
+        byte[] b = rawBytes();
+        return b == null ? null : new String(b, StandardCharsets.UTF_8);
     }
 
-    /** The record as it was read, UTF-8, or null; shared, not to be changed. */
+    /** The record as it was read, UTF-8, or null; shared (or made from its held form), not to be changed. */
     public byte[] rawBytes() {
-        return raw;
+        return raw instanceof HeldRecord held ? held.bytes(this) : (byte[]) raw;
+    }
+
+    /** The record in the form it is held in, when not as bytes; else null. */
+    public HeldRecord heldRecord() {
+        return raw instanceof HeldRecord held ? held : null;
     }
 
     public boolean hasRaw() {
