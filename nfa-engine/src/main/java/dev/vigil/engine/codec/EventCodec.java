@@ -42,7 +42,7 @@ public final class EventCodec {
         w.writeVarLong(e.time());
         w.writeVarLong(e.sequence());
         if (form == RecordForm.COMPACT) {
-            if (e.heldRecord() instanceof RecordCodec.CompactRecord held && records.wrote(held, s)) {
+            if (e.heldRecord() instanceof RecordCodec.CompactRecord held && records.canWriteAsIs(held, s)) {
                 records.write(w, held); // read back from state: written again as it is
             } else {
                 records.write(w, e.rawBytes(), s, e.id(), e.time());

@@ -109,7 +109,7 @@ public final class RecordCodec {
     }
 
     /** Whether {@code held} was read by this codec for events of schema number {@code schema} (and can be written as it is). */
-    boolean wrote(CompactRecord held, int schema) {
+    boolean canWriteAsIs(CompactRecord held, int schema) {
         return held.names == bySchema[schema];
     }
 
@@ -175,7 +175,7 @@ public final class RecordCodec {
     }
 
     /** A record as read, held as its compact members until its bytes are asked for. */
-    public static final class CompactRecord implements HeldRecord {
+    static final class CompactRecord implements HeldRecord {
         private final byte[] members;
         private final Names names;
 
