@@ -233,7 +233,9 @@ public final class RecordCodec {
     /**
      * Where the members of a record in compact JSON lie: name without its quotes, value as written
      * (a string with its quotes). Null for anything else: white space between tokens, a record that
-     * is not an object, text after it.
+     * is not an object, text after it. A scan of the bytes rather than a JSON parser: what is needed
+     * is where each member's text lies and that nothing lies between them, not the values (the
+     * record was parsed once already, and a value that is not valid JSON is still kept as read).
      */
     private static final class Members {
         int count;
