@@ -309,16 +309,17 @@ public final class EventDecoder {
                     b.setBoolean(f, kind == JsonToken.VALUE_TRUE);
                     return null;
                 default: {
-                    long t;
                     if (kind == JsonToken.VALUE_NUMBER_INT) {
-                        t = Long.parseLong(text);
-                    } else {
-                        t = kind == JsonToken.VALUE_STRING ? utc(text) : NOT_UTC;
-                        Long other = t == NOT_UTC && kind == JsonToken.VALUE_STRING ? timestamp(text) : null;
-                        if (t == NOT_UTC && other == null) {
+                        b.setLong(f, Long.parseLong(text));
+                        return null;
+                    }
+                    long t = kind == JsonToken.VALUE_STRING ? utc(text) : NOT_UTC; // the common form, not boxed
+                    if (t == NOT_UTC) {
+                        Long other = kind == JsonToken.VALUE_STRING ? formatted(text) : null;
+                        if (other == null) {
                             return "expected an ISO-8601 timestamp or epoch milliseconds, got " + shown(m);
                         }
-                        t = other != null ? other : t;
+                        t = other;
                     }
                     b.setLong(f, t);
                     return null;
@@ -332,9 +333,11 @@ public final class EventDecoder {
     /** Epoch milliseconds of an ISO-8601 time; the common UTC form is read without a formatter. */
     static Long timestamp(String s) {
         long fast = utc(s);
-        if (fast != NOT_UTC) {
-            return fast;
-        }
+        return fast != NOT_UTC ? Long.valueOf(fast) : formatted(s);
+    }
+
+    /** Epoch milliseconds of an ISO-8601 time in any form the JDK's formatters read, or null. */
+    private static Long formatted(String s) {
         try {
             return Instant.parse(s).toEpochMilli();
         } catch (DateTimeParseException e) {
