@@ -34,9 +34,12 @@ final class ReplayState implements AutoCloseable {
     };
 
     private final List<StateBackend> backends;
+    /** The same backends when they are on disk (they take checkpoints); empty for state in memory. */
+    private final List<RocksDbStateBackend> onDisk;
 
-    private ReplayState(List<StateBackend> backends) {
+    private ReplayState(List<StateBackend> backends, List<RocksDbStateBackend> onDisk) {
         this.backends = List.copyOf(backends);
+        this.onDisk = List.copyOf(onDisk);
     }
 
     static ReplayState inMemory(int shards) {
@@ -44,11 +47,11 @@ final class ReplayState implements AutoCloseable {
         for (int i = 0; i < shards; i++) {
             backends.add(new InMemoryStateBackend());
         }
-        return new ReplayState(backends);
+        return new ReplayState(backends, List.of());
     }
 
     static ReplayState rocksDb(Path live, int shards, long blockCacheBytes, long writeBufferBytes, int cachedKeys) {
-        List<StateBackend> backends = new ArrayList<>();
+        List<RocksDbStateBackend> backends = new ArrayList<>();
         try {
             for (int i = 0; i < shards; i++) {
                 backends.add(new RocksDbStateBackend(new RocksDbStateBackend.Config(shardDir(live, i, shards),
@@ -58,7 +61,7 @@ final class ReplayState implements AutoCloseable {
             backends.forEach(StateBackend::close);
             throw e;
         }
-        return new ReplayState(backends);
+        return new ReplayState(List.copyOf(backends), backends);
     }
 
     private static Path shardDir(Path dir, int shard, int shards) {
@@ -81,17 +84,23 @@ final class ReplayState implements AutoCloseable {
         }
     }
 
-    /** A consistent copy of every shard's state in {@code target}, which must not exist yet. */
+    /**
+     * A consistent copy of every shard's state in {@code target}, which must not exist yet; only
+     * state on disk takes snapshots.
+     */
     void checkpoint(Path target) {
-        if (backends.size() > 1) {
+        if (onDisk.isEmpty()) {
+            throw new IllegalStateException("state in memory takes no snapshots");
+        }
+        if (onDisk.size() > 1) {
             try {
                 Files.createDirectories(target);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        for (int i = 0; i < backends.size(); i++) {
-            ((RocksDbStateBackend) backends.get(i)).checkpoint(shardDir(target, i, backends.size()));
+        for (int i = 0; i < onDisk.size(); i++) {
+            onDisk.get(i).checkpoint(shardDir(target, i, onDisk.size()));
         }
     }
 

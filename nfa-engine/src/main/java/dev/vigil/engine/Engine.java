@@ -317,7 +317,8 @@ public final class Engine {
             if (states == null) {
                 states = group.newStates();
             }
-            states.history.add(e); // once for the group's rules, before they look at their windows
+            // once for the group's rules, before they look at their windows
+            boolean changed = states.history.add(e);
             for (int local : locals) {
                 int r = group.rules.get(local);
                 KeyState st = states.byRule[local];
@@ -330,13 +331,19 @@ public final class Engine {
                 emit(runners.get(r).onEvent(st, states.history, key, e));
                 if (dropIfIdle(states, local, st) && fresh) {
                     spares[r] = st; // it kept nothing from its one event: as blank as a new one
+                } else {
+                    changed = true;
                 }
             }
             // Pruned after the rules: a run that timed out before this event was reported with
             // the windows as they stood at its deadline.
             states.history.prune(e.time());
-            schedule(group, key, states);
-            save(group, key, states);
+            if (schedule(group, key, states) || changed) {
+                save(group, key, states);
+            }
+            // Otherwise the event changed nothing a rule can see (a login no partial match waits
+            // for): the stored value stands, and is not written again. What the prune let go of
+            // is unreachable from here on, and goes again at the key's next event or timer.
         }
     }
 
@@ -373,8 +380,9 @@ public final class Engine {
      * fires, finds nothing due, and schedules again; one made stale by an earlier timer is skipped.
      * A timer is of the output kind when an output is due: the end of the input fires only those,
      * so an output deadline always has one (registered even when an earlier clean-up timer is).
+     * Returns whether it registered one (the key's state then records it).
      */
-    private void schedule(KeyGroup group, String key, KeyGroup.States states) {
+    private boolean schedule(KeyGroup group, String key, KeyGroup.States states) {
         deadlines.reset();
         deadlines.expires(states.history.emptyAfter());
         for (int local = 0; local < group.rules.size(); local++) {
@@ -389,7 +397,9 @@ public final class Engine {
             timers.register(wake, output ? group.outputTimerNamespace() : group.cleanupTimerNamespace(runners.size()), key);
             states.timerAt = Math.min(states.timerAt, wake);
             states.outputTimer |= output;
+            return true;
         }
+        return false;
     }
 
     /**

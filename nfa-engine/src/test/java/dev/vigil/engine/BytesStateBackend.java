@@ -17,6 +17,8 @@ import java.util.function.BiConsumer;
 final class BytesStateBackend implements StateBackend {
     private final InMemoryStateBackend timersFrom = new InMemoryStateBackend();
     private final Map<String, BytesStore<?>> stores = new HashMap<>();
+    /** Values written (puts), in every namespace. */
+    private int writes;
 
     @Override
     @SuppressWarnings("unchecked")
@@ -34,6 +36,10 @@ final class BytesStateBackend implements StateBackend {
         timersFrom.close();
     }
 
+    int writes() {
+        return writes;
+    }
+
     /** Every stored value's bytes, by namespace and key, in key order. */
     Map<String, Map<String, byte[]>> dump() {
         Map<String, Map<String, byte[]>> out = new java.util.TreeMap<>();
@@ -46,7 +52,7 @@ final class BytesStateBackend implements StateBackend {
         ((BytesStore<?>) stores.get(namespace)).map.put(key, bytes);
     }
 
-    private static final class BytesStore<V> implements KeyedStore<V> {
+    private final class BytesStore<V> implements KeyedStore<V> {
         private final Map<String, byte[]> map = new HashMap<>();
         private final Codec<V> codec;
 
@@ -62,6 +68,7 @@ final class BytesStateBackend implements StateBackend {
 
         @Override
         public void put(String key, V value) {
+            writes++;
             map.put(key, codec.encode(value));
         }
 

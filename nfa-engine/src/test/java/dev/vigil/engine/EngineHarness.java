@@ -40,10 +40,24 @@ final class EngineHarness {
 
     /** With E declared {@code out_of_order} by {@code bound} (a duration literal). */
     EngineHarness(String rules, String bound) {
-        String events = EVENTS.replace("out_of_order 0s", "out_of_order " + bound);
-        compilation = VigilCompiler.compile(SourceLoader.of(Map.of("r.vgl", events + rules)), List.of("r.vgl"));
-        assertTrue(compilation.ok(), () -> compilation.diagnostics() + "\n" + rules);
-        schema = compilation.event("E").orElseThrow();
+        this(compile(EVENTS.replace("out_of_order 0s", "out_of_order " + bound) + rules));
+        assertTrue(schema != null, "E is declared");
+    }
+
+    private EngineHarness(Compilation compilation) {
+        this.compilation = compilation;
+        schema = compilation.event("E").orElse(null);
+    }
+
+    private static Compilation compile(String source) {
+        Compilation c = VigilCompiler.compile(SourceLoader.of(Map.of("r.vgl", source)), List.of("r.vgl"));
+        assertTrue(c.ok(), () -> c.diagnostics() + "\n" + source);
+        return c;
+    }
+
+    /** Over event types of the test's own (built with {@link EventBuilder}); {@link #event} then needs an E. */
+    static EngineHarness over(String events, String rules) {
+        return new EngineHarness(compile(events + rules));
     }
 
     Event event(String id, long ts, String kind, long v, long seq) {
@@ -74,7 +88,8 @@ final class EngineHarness {
         return m.rule().name() + " " + m.key() + " @" + m.detectedAt() + " " + describe(m) + " " + m.values();
     }
 
-    private List<Match> run(List<Event> events, StateBackend state) {
+    /** Events in the given arrival order through one engine on {@code state} (closed after). */
+    List<Match> run(List<Event> events, StateBackend state) {
         List<Match> out = new ArrayList<>();
         Outputs outputs = new Outputs() {
             @Override

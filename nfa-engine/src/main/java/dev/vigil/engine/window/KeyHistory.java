@@ -56,11 +56,14 @@ public final class KeyHistory {
         return h < seen.length ? seen[h] : null;
     }
 
-    /** Records an event of a source type (what no window can reach any more goes at {@link #prune}). */
-    public void add(Event e) {
+    /**
+     * Records an event of a source type (what no window can reach any more goes at {@link #prune});
+     * returns whether it did (false: no window or look-up of the group reads the event's type).
+     */
+    public boolean add(Event e) {
         int source = layout.source(e.schema());
         if (source < 0) {
-            return;
+            return false;
         }
         Entries events = bySource[source];
         if (events == null) {
@@ -79,6 +82,7 @@ public final class KeyHistory {
                         v -> new ArrayDeque<>(2)).addLast(events.end() - 1);
             }
         }
+        return true;
     }
 
     /** Drops a source's entries older than {@code horizon}, letting its windows go of them first. */
