@@ -37,7 +37,7 @@ final class ReplayState implements AutoCloseable {
     /** The same backends when they are on disk (they take checkpoints); empty for state in memory. */
     private final List<RocksDbStateBackend> onDisk;
 
-    private ReplayState(List<StateBackend> backends, List<RocksDbStateBackend> onDisk) {
+    private ReplayState(List<? extends StateBackend> backends, List<RocksDbStateBackend> onDisk) {
         this.backends = List.copyOf(backends);
         this.onDisk = List.copyOf(onDisk);
     }
@@ -61,7 +61,7 @@ final class ReplayState implements AutoCloseable {
             backends.forEach(StateBackend::close);
             throw e;
         }
-        return new ReplayState(List.copyOf(backends), backends);
+        return new ReplayState(backends, backends);
     }
 
     private static Path shardDir(Path dir, int shard, int shards) {
