@@ -2,7 +2,7 @@
 # Keyed state in RocksDB as the number of keys grows (docs/benchmarks.md, issue 5): the starter
 # pack over simulated streams of 10 thousand cards (100 days), 1 million cards (1 day) and 10
 # million cards (1 day), with --state DIR and the default state configuration (256 MiB block
-# cache, 256 MiB write buffers, 100,000 cached keys per store) and a fixed 4 GiB heap. Reports
+# cache, 128 MiB write buffers, 100,000 cached keys per store) and a fixed 4 GiB heap. Reports
 # events/s, microseconds an event, the state's size on disk, the peak resident memory and the CPU
 # seconds of each thread (java: the engine; state-io: reads ahead and writes behind; rocksdb:low and
 # rocksdb:high: RocksDB's compactions and flushes; GC Thread: the collector). The 10 M

@@ -77,7 +77,7 @@ final class ReplayCommand implements Callable<Integer> {
             description = "RocksDB block cache, shared out among the engine threads (default: ${DEFAULT-VALUE}).")
     long cacheMb;
 
-    @Option(names = "--state-write-buffer-mb", defaultValue = "256", paramLabel = "MB",
+    @Option(names = "--state-write-buffer-mb", defaultValue = "128", paramLabel = "MB",
             description = "RocksDB write buffer per namespace, shared out among the engine threads (default: ${DEFAULT-VALUE}).")
     long writeBufferMb;
 

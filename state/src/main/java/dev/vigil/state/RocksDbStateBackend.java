@@ -53,12 +53,12 @@ public final class RocksDbStateBackend implements StateBackend {
         }
 
         /**
-         * The defaults: a 256 MiB block cache, 256 MiB write buffers (with 64 MiB, level-0 files were
-         * small, and every compaction into the level below rewrote it for little new data), and
-         * 100,000 keys decoded on the heap per store.
+         * The defaults: a 256 MiB block cache, 128 MiB write buffers (with 64 MiB, level-0 files were
+         * small, and every compaction into the level below rewrote it for little new data; 256 MiB
+         * was no faster than 128), and 100,000 keys decoded on the heap per store.
          */
         public static Config at(Path dir) {
-            return new Config(dir, 256L << 20, 256L << 20, 100_000);
+            return new Config(dir, 256L << 20, 128L << 20, 100_000);
         }
     }
 
@@ -98,8 +98,8 @@ public final class RocksDbStateBackend implements StateBackend {
                     .setMaxWriteBufferNumber(2)
                     // Eight level-0 files (RocksDB's default: four) before they are merged into the level
                     // below: each such compaction rewrites that level, so it is worth doing for more new
-                    // data (docs/benchmarks.md: at 10 M cards with 256 MiB write buffers, compactions took 52
-                    // CPU s instead of 70).
+                    // data (docs/benchmarks.md: at 10 M cards with 256 MiB write buffers, compactions took
+                    // 49-56 CPU s instead of 70).
                     .setLevel0FileNumCompactionTrigger(8)
                     // Every access is a point look-up by key (no scans on the hot path): Bloom filters in
                     // the memtables as in the tables, level-0 filters and indexes kept in the cache, a hash
