@@ -17,6 +17,7 @@ import dev.vigil.engine.decode.EventDecoder;
 import dev.vigil.engine.nfa.Match;
 import dev.vigil.engine.replay.DecodingReader;
 import dev.vigil.engine.replay.LineReader;
+import dev.vigil.state.RocksDbStateBackend.Config;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -73,15 +74,15 @@ final class ReplayCommand implements Callable<Integer> {
             description = "Keep state in RocksDB under DIR (live state and snapshots) instead of in memory.")
     Path stateDir;
 
-    @Option(names = "--state-cache-mb", defaultValue = "256", paramLabel = "MB",
+    @Option(names = "--state-cache-mb", defaultValue = "" + Config.DEFAULT_BLOCK_CACHE_MB, paramLabel = "MB",
             description = "RocksDB block cache, shared out among the engine threads (default: ${DEFAULT-VALUE}).")
     long cacheMb;
 
-    @Option(names = "--state-write-buffer-mb", defaultValue = "128", paramLabel = "MB",
+    @Option(names = "--state-write-buffer-mb", defaultValue = "" + Config.DEFAULT_WRITE_BUFFER_MB, paramLabel = "MB",
             description = "RocksDB write buffer per namespace, shared out among the engine threads (default: ${DEFAULT-VALUE}).")
     long writeBufferMb;
 
-    @Option(names = "--state-cache-keys", defaultValue = "100000", paramLabel = "N",
+    @Option(names = "--state-cache-keys", defaultValue = "" + Config.DEFAULT_CACHED_KEYS, paramLabel = "N",
             description = "Keys whose state stays decoded on the heap, per key group, shared out among the engine threads"
                     + " (default: ${DEFAULT-VALUE}).")
     int cacheKeys;

@@ -5,7 +5,9 @@ import java.util.function.BiConsumer;
 /**
  * A map from key to value within one namespace (one per rule and kind of state). Values read with
  * {@link #get} must be written back with {@link #put} after a change: a disk-backed store holds a
- * copy, not the live object.
+ * copy, not the live object, and a change not put back may be lost (the store may keep, or read
+ * again, the value as last put). The engine leaves unput only changes it would make again (a
+ * history's prune).
  */
 public interface KeyedStore<V> {
     /** The value of a key, or null. */

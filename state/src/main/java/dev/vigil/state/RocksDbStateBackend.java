@@ -44,6 +44,16 @@ public final class RocksDbStateBackend implements StateBackend {
      * leave it, and before every checkpoint), and how many keys each store reads ahead at most.
      */
     public record Config(Path dir, long blockCacheBytes, long writeBufferBytes, int cachedKeys, int readAheadKeys) {
+        /** The block cache by default, in MiB. */
+        public static final int DEFAULT_BLOCK_CACHE_MB = 256;
+        /**
+         * The write buffers by default, in MiB: with 64, level-0 files were small, and every
+         * compaction into the level below rewrote it for little new data; 256 was no faster.
+         */
+        public static final int DEFAULT_WRITE_BUFFER_MB = 128;
+        /** Keys decoded on the heap per store by default. */
+        public static final int DEFAULT_CACHED_KEYS = 100_000;
+
         /**
          * Reads ahead a quarter of the cached keys, and at least 16,384: the keys of the events
          * waiting for the watermark must be read in time whatever the size of the cache.
@@ -52,13 +62,10 @@ public final class RocksDbStateBackend implements StateBackend {
             this(dir, blockCacheBytes, writeBufferBytes, cachedKeys, Math.max(cachedKeys / 4, 16_384));
         }
 
-        /**
-         * The defaults: a 256 MiB block cache, 128 MiB write buffers (with 64 MiB, level-0 files were
-         * small, and every compaction into the level below rewrote it for little new data; 256 MiB
-         * was no faster than 128), and 100,000 keys decoded on the heap per store.
-         */
+        /** The defaults, in {@code dir}. */
         public static Config at(Path dir) {
-            return new Config(dir, 256L << 20, 128L << 20, 100_000);
+            return new Config(dir, (long) DEFAULT_BLOCK_CACHE_MB << 20, (long) DEFAULT_WRITE_BUFFER_MB << 20,
+                    DEFAULT_CACHED_KEYS);
         }
     }
 
@@ -98,8 +105,8 @@ public final class RocksDbStateBackend implements StateBackend {
                     .setMaxWriteBufferNumber(2)
                     // Eight level-0 files (RocksDB's default: four) before they are merged into the level
                     // below: each such compaction rewrites that level, so it is worth doing for more new
-                    // data (docs/benchmarks.md: at 10 M cards with 256 MiB write buffers, compactions took
-                    // 49-56 CPU s instead of 70).
+                    // data (docs/benchmarks.md: at 10 M cards, with write buffers of 256 MiB, compactions
+                    // took 49-56 CPU s with eight files against 70 with four).
                     .setLevel0FileNumCompactionTrigger(8)
                     // Every access is a point look-up by key (no scans on the hot path): Bloom filters in
                     // the memtables as in the tables, level-0 filters and indexes kept in the cache, a hash

@@ -16,9 +16,6 @@ import java.util.Map;
  * shared event.
  */
 public final class EventTable {
-    /** Beyond this many entries, entries are found by arrival in a map instead of a scan. */
-    private static final int SCANNED = 8;
-
     private final IdentityPlaces<Event> copies = new IdentityPlaces<>();
     /** By copy's place: its entry. */
     private int[] entryOfCopy = new int[4];
@@ -68,7 +65,7 @@ public final class EventTable {
         entries[size] = e;
         if (bySequence != null) {
             bySequence.putIfAbsent(e.sequence(), size);
-        } else if (size == SCANNED) {
+        } else if (size == IdentityPlaces.SCANNED) { // entries found by arrival in a map beyond a few, as copies are
             bySequence = new HashMap<>();
             for (int i = 0; i <= size; i++) {
                 bySequence.putIfAbsent(entries[i].sequence(), i);

@@ -9,7 +9,8 @@ import java.util.IdentityHashMap;
  * are found by a scan, without a hash map made per value written; a map takes over beyond a few.
  */
 final class IdentityPlaces<T> {
-    private static final int SCANNED = 8;
+    /** Beyond this many, a map: a scan of a few is cheaper than a hash map made per value written. */
+    static final int SCANNED = 8;
 
     private Object[] items = new Object[4];
     private int size;
