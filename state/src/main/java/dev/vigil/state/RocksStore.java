@@ -2,6 +2,7 @@ package dev.vigil.state;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -57,7 +58,7 @@ final class RocksStore<V> implements KeyedStore<V> {
         this.codec = codec;
         this.writeOptions = writeOptions;
         this.readAhead = new ReadAhead<>(this::readAll, background, readAheadKeys);
-        this.writeBehind = new WriteBehind<>(this::writeAll, background);
+        this.writeBehind = new WriteBehind<>(this::writeAll, background, writeBatchKeys(capacity));
         this.cached = new KeyCache<>(capacity, (key, c) -> {
             if (c.dirty) {
                 write(key, c.value);
@@ -80,6 +81,15 @@ final class RocksStore<V> implements KeyedStore<V> {
         ReadAhead.Read<V> ahead = readAhead.take(key);
         V value = ahead != null ? ahead.value() : read(key);
         return cache(key, value, false, value != null); // a null is cached too: known absent, a new key
+    }
+
+    /**
+     * Keys written in one batch: up to 4,096, so that a sorted batch lands in the memtable in few
+     * places (see {@link #writeAll}); no more than a sixteenth of the cache, as the values waiting
+     * to be written stay on the heap beside it; at least 16.
+     */
+    static int writeBatchKeys(int capacity) {
+        return Math.max(16, Math.min(4096, capacity / 16));
     }
 
     private V cache(String key, V value, boolean dirty, boolean onDisk) {
@@ -165,10 +175,25 @@ final class RocksStore<V> implements KeyedStore<V> {
         }
     }
 
-    /** Encodes and writes keys in one write batch, a null value deleting its key (on the background thread). */
+    /**
+     * Encodes and writes keys in one write batch, a null value deleting its key and a null key
+     * skipped (a write called off), on the background thread.
+     */
     private void writeAll(List<String> keys, List<V> values) {
+        Integer[] order = new Integer[keys.size()];
+        int n = 0;
+        for (int i = 0; i < keys.size(); i++) {
+            if (keys.get(i) != null) {
+                order[n++] = i;
+            }
+        }
+        // In key order: RocksDB's memtable, a skip list, then inserts each key near the last one
+        // instead of searching its whole height (the insert was a third of this thread's time at
+        // 10 M keys). Stable, so that of a key given twice the later write stays the later.
+        Arrays.sort(order, 0, n, (a, b) -> keys.get(a).compareTo(keys.get(b)));
         try (WriteBatch batch = new WriteBatch()) {
-            for (int i = 0; i < keys.size(); i++) {
+            for (int j = 0; j < n; j++) {
+                int i = order[j];
                 byte[] k = keyBytes(keys.get(i));
                 V v = values.get(i);
                 if (v == null) {

@@ -21,8 +21,6 @@ import java.util.function.BiConsumer;
  * <p>Only the engine thread calls these methods.
  */
 final class WriteBehind<V> {
-    static final int BATCH = 256;
-
     /**
      * What the key held when it was handed over ({@code value} null for a delete), and whether it
      * is on disk now ({@code written}) or its write was called off (the disk still differs).
@@ -30,32 +28,42 @@ final class WriteBehind<V> {
     record Handed<V>(V value, boolean written) {}
 
     private static final class Batch<V> {
-        final List<String> keys = new ArrayList<>(BATCH);
+        /** A key called off before the batch was submitted is null here (and its value too). */
+        final List<String> keys = new ArrayList<>();
         /** Null for a delete. */
-        final List<V> values = new ArrayList<>(BATCH);
+        final List<V> values = new ArrayList<>();
         CompletableFuture<Void> done;
     }
 
+    /** Where a key's newest write waits: its batch, and its place there. */
+    private record Place<V>(Batch<V> batch, int at) {}
+
     private final BiConsumer<List<String>, List<V>> writer;
     private final Executor executor;
-    /** Keys handed over and maybe not written yet, with the batch holding their newest write. */
-    private final Map<String, Batch<V>> unwritten = new HashMap<>();
+    /** Keys handed over and maybe not written yet, with where their newest write is. */
+    private final Map<String, Place<V>> unwritten = new HashMap<>();
     /** Batches given to the background thread, oldest first. */
     private final ArrayDeque<Batch<V>> submitted = new ArrayDeque<>();
     private Batch<V> filling = new Batch<>();
+    private final int batch;
 
-    /** {@code writer} encodes and writes a batch (a null value deletes its key), on {@code executor}. */
-    WriteBehind(BiConsumer<List<String>, List<V>> writer, Executor executor) {
+    /**
+     * {@code writer} encodes and writes a batch of at most {@code batch} keys (a null key is to be
+     * skipped; a null value deletes its key; of a key given twice, the later write wins), on
+     * {@code executor}.
+     */
+    WriteBehind(BiConsumer<List<String>, List<V>> writer, Executor executor, int batch) {
         this.writer = writer;
         this.executor = executor;
+        this.batch = batch;
     }
 
     /** Writes the value (null: deletes the key); the caller gives the object up. */
     void write(String key, V value) {
+        unwritten.put(key, new Place<>(filling, filling.keys.size()));
         filling.keys.add(key);
         filling.values.add(value);
-        unwritten.put(key, filling);
-        if (filling.keys.size() == BATCH) {
+        if (filling.keys.size() == batch) {
             submit();
         }
     }
@@ -71,17 +79,17 @@ final class WriteBehind<V> {
      * one given to it is waited for (the object may be being encoded).
      */
     Handed<V> reclaim(String key) {
-        Batch<V> b = unwritten.remove(key);
-        if (b == null) {
+        Place<V> p = unwritten.remove(key);
+        if (p == null) {
             return null;
         }
-        int at = b.keys.lastIndexOf(key);
+        Batch<V> b = p.batch();
         if (b == filling) {
-            b.keys.remove(at);
-            return new Handed<>(b.values.remove(at), false);
+            b.keys.set(p.at(), null);
+            return new Handed<>(b.values.set(p.at(), null), false);
         }
         join(b);
-        return new Handed<>(b.values.get(at), true);
+        return new Handed<>(b.values.get(p.at()), true);
     }
 
     /** Writes everything handed over and waits until it is on disk. */
@@ -99,7 +107,10 @@ final class WriteBehind<V> {
     private void submit() {
         Batch<V> b = filling;
         filling = new Batch<>();
-        List<String> keys = List.copyOf(b.keys);
+        // Copies: the engine thread may call a write off later (nulling its place) in the batch's
+        // lists only while it is filling, so these are never changed again; the copy is for the
+        // background thread's view to be safely published.
+        List<String> keys = new ArrayList<>(b.keys);
         List<V> values = b.values;
         b.done = CompletableFuture.runAsync(() -> writer.accept(keys, values), executor);
         submitted.addLast(b);
@@ -113,7 +124,12 @@ final class WriteBehind<V> {
 
     private void forgetWritten(Batch<V> b) {
         for (String k : b.keys) {
-            unwritten.remove(k, b);
+            if (k != null) {
+                Place<V> p = unwritten.get(k);
+                if (p != null && p.batch() == b) {
+                    unwritten.remove(k);
+                }
+            }
         }
     }
 
