@@ -1,6 +1,6 @@
 package dev.vigil.state;
 
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
@@ -14,16 +14,86 @@ import java.util.function.BiConsumer;
  * before the next collection. A busy key (the dense end: every card used again within minutes)
  * is protected after its second use.
  *
+ * <p>One hash map holds every key the cache knows, cached or remembered as evicted, each with its
+ * node in one of three lists (probation, protected, evicted; eldest first): a look-up is one probe
+ * of one map. With a linked map per part, a new key's event probed five maps about a dozen times,
+ * a third of the engine thread's time at 10 M keys (docs/benchmarks.md).
+ *
  * <p>Not Caffeine: its eviction is amortized and may fall on any call, while a store's value is
  * changed in place between its get and put and must not be handed to the writer in between; here
  * a key leaves only when another key is added or admitted. Values are never null (a store caches
  * known absence as a value of its own).
  */
 final class KeyCache<V> {
-    private final LinkedHashMap<String, V> probation;
-    private final LinkedHashMap<String, V> protectedKeys;
-    /** Keys evicted from probation, most recent last: used again while listed, they are admitted. */
-    private final LinkedHashMap<String, Boolean> evicted;
+    private static final class Node<V> {
+        final String key;
+        /** Null once evicted (the key is only remembered). */
+        V value;
+        Part<V> part;
+        Node<V> older;
+        Node<V> newer;
+
+        Node(String key, V value) {
+            this.key = key;
+            this.value = value;
+        }
+    }
+
+    /** A list of nodes, eldest first, holding at most {@code capacity}. */
+    private static final class Part<V> {
+        final int capacity;
+        Node<V> eldest;
+        Node<V> newest;
+        int size;
+
+        Part(int capacity) {
+            this.capacity = capacity;
+        }
+
+        void addNewest(Node<V> n) {
+            n.part = this;
+            n.older = newest;
+            n.newer = null;
+            if (newest == null) {
+                eldest = n;
+            } else {
+                newest.newer = n;
+            }
+            newest = n;
+            size++;
+        }
+
+        void unlink(Node<V> n) {
+            if (n.older == null) {
+                eldest = n.newer;
+            } else {
+                n.older.newer = n.newer;
+            }
+            if (n.newer == null) {
+                newest = n.older;
+            } else {
+                n.newer.older = n.older;
+            }
+            n.older = null;
+            n.newer = null;
+            n.part = null;
+            size--;
+        }
+
+        void touch(Node<V> n) {
+            if (n != newest) {
+                unlink(n);
+                addNewest(n);
+            }
+        }
+    }
+
+    private final Map<String, Node<V>> nodes = new HashMap<>();
+    private final Part<V> probation;
+    private final Part<V> protectedKeys;
+    /** Keys evicted from probation, most recent newest: used again while listed, they are admitted. */
+    private final Part<V> evicted;
+    private final BiConsumer<String, V> leave;
 
     /**
      * About {@code capacity} values: a tenth on probation (at least one), the rest protected (at
@@ -31,73 +101,89 @@ final class KeyCache<V> {
      */
     KeyCache(int capacity, BiConsumer<String, V> leave) {
         int onProbation = Math.max(1, capacity / 10);
-        int protectedCapacity = Math.max(1, capacity - onProbation);
-        int remembered = Math.max(capacity, 1);
-        this.probation = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
-                if (size() <= onProbation) {
-                    return false;
-                }
-                evicted.put(eldest.getKey(), Boolean.TRUE);
-                leave.accept(eldest.getKey(), eldest.getValue());
-                return true;
-            }
-        };
-        this.protectedKeys = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
-                if (size() <= protectedCapacity) {
-                    return false;
-                }
-                leave.accept(eldest.getKey(), eldest.getValue());
-                return true;
-            }
-        };
-        this.evicted = new LinkedHashMap<>(16, 0.75f, false) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                return size() > remembered;
-            }
-        };
+        this.probation = new Part<>(onProbation);
+        this.protectedKeys = new Part<>(Math.max(1, capacity - onProbation));
+        this.evicted = new Part<>(Math.max(capacity, 1));
+        this.leave = leave;
     }
 
     /** The key's value, or null when it is not cached; a use (a second one admits a key on probation). */
     V get(String key) {
-        V v = protectedKeys.get(key);
-        if (v != null) {
-            return v;
+        Node<V> n = nodes.get(key);
+        if (n == null || n.part == evicted) {
+            return null;
         }
-        v = probation.remove(key);
-        if (v != null) {
-            protectedKeys.put(key, v);
+        if (n.part == protectedKeys) {
+            protectedKeys.touch(n);
+        } else {
+            probation.unlink(n);
+            protect(n);
         }
-        return v;
+        return n.value;
     }
 
     /** The key's value, or null when it is not cached, without counting a use (as after a get, to change it). */
     V peek(String key) {
-        V v = protectedKeys.get(key);
-        return v != null ? v : probation.get(key);
+        Node<V> n = nodes.get(key);
+        if (n == null || n.part == evicted) {
+            return null;
+        }
+        n.part.touch(n);
+        return n.value;
     }
 
     /** Whether the key is cached, without counting a use. */
     boolean contains(String key) {
-        return protectedKeys.containsKey(key) || probation.containsKey(key);
+        Node<V> n = nodes.get(key);
+        return n != null && n.part != evicted;
     }
 
     /** Caches the value of a key that is not cached; another key may leave. */
     void add(String key, V value) {
-        if (evicted.remove(key) != null) {
-            protectedKeys.put(key, value);
+        Node<V> n = nodes.get(key);
+        if (n == null) {
+            n = new Node<>(key, value);
+            nodes.put(key, n);
+            probation.addNewest(n);
+            if (probation.size > probation.capacity) {
+                Node<V> out = probation.eldest;
+                probation.unlink(out);
+                V v = out.value;
+                out.value = null;
+                evicted.addNewest(out);
+                if (evicted.size > evicted.capacity) {
+                    Node<V> forgotten = evicted.eldest;
+                    evicted.unlink(forgotten);
+                    nodes.remove(forgotten.key);
+                }
+                leave.accept(out.key, v);
+            }
+        } else if (n.part == evicted) {
+            evicted.unlink(n);
+            n.value = value;
+            protect(n);
         } else {
-            probation.put(key, value);
+            throw new IllegalStateException("key " + key + " is cached already");
         }
     }
 
-    /** Every cached key and value (the action must not add or remove keys). */
+    private void protect(Node<V> n) {
+        protectedKeys.addNewest(n);
+        if (protectedKeys.size > protectedKeys.capacity) {
+            Node<V> out = protectedKeys.eldest;
+            protectedKeys.unlink(out);
+            nodes.remove(out.key);
+            leave.accept(out.key, out.value);
+        }
+    }
+
+    /** Every cached key and value, protected then on probation, eldest first (the action must not add or remove keys). */
     void forEach(BiConsumer<String, V> action) {
-        protectedKeys.forEach(action);
-        probation.forEach(action);
+        for (Node<V> n = protectedKeys.eldest; n != null; n = n.newer) {
+            action.accept(n.key, n.value);
+        }
+        for (Node<V> n = probation.eldest; n != null; n = n.newer) {
+            action.accept(n.key, n.value);
+        }
     }
 }
