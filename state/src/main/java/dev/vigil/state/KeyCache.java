@@ -16,8 +16,9 @@ import java.util.function.BiConsumer;
  *
  * <p>One hash map holds every key the cache knows, cached or remembered as evicted, each with its
  * node in one of three lists (probation, protected, evicted; eldest first): a look-up is one probe
- * of one map. With a linked map per part, a new key's event probed five maps about a dozen times,
- * a third of the engine thread's time at 10 M keys (docs/benchmarks.md).
+ * of one map. With a linked map per part, a new key's event (hint, get, add, an eviction, the put
+ * back) probed them about ten times, now six: the probes were a third of the engine thread's time
+ * at 10 M keys (docs/benchmarks.md).
  *
  * <p>Not Caffeine: its eviction is amortized and may fall on any call, while a store's value is
  * changed in place between its get and put and must not be handed to the writer in between; here

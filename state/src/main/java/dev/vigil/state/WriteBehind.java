@@ -107,12 +107,9 @@ final class WriteBehind<V> {
     private void submit() {
         Batch<V> b = filling;
         filling = new Batch<>();
-        // Copies: the engine thread may call a write off later (nulling its place) in the batch's
-        // lists only while it is filling, so these are never changed again; the copy is for the
-        // background thread's view to be safely published.
-        List<String> keys = new ArrayList<>(b.keys);
-        List<V> values = b.values;
-        b.done = CompletableFuture.runAsync(() -> writer.accept(keys, values), executor);
+        // Not changed from here on (a write is called off only in the filling batch): the background
+        // thread reads the lists as they are.
+        b.done = CompletableFuture.runAsync(() -> writer.accept(b.keys, b.values), executor);
         submitted.addLast(b);
         // Batches written by now leave the map, so that it holds only what may be on its way.
         while (!submitted.isEmpty() && submitted.peekFirst().done.isDone()) {
