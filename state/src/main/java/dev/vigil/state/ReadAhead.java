@@ -12,14 +12,14 @@ import java.util.function.Function;
 
 /**
  * Reads ahead for one disk-backed store. Keys the engine will read soon (hinted when their events
- * arrive, before the watermark lets them through) are read in chunks, one multi-get each, and
- * decoded on a background thread, so that the engine thread finds them decoded instead of waiting
- * for the disk: with millions of keys nearly every event's key has left the heap cache.
+ * arrive, before the watermark lets them through) are read in chunks, one multi-get each, on a
+ * background thread, so that the engine thread finds them in memory instead of waiting for the
+ * disk: with millions of keys nearly every event's key has left the heap cache.
  *
  * <p>Chunks are read in the order of their hints, at most {@code limit} keys ahead of the engine:
  * a dense stream can hint more keys than that while its events wait for the watermark, and
  * reading them all at once would only fill the heap. Only the engine thread calls these methods;
- * the background thread only reads and decodes. A value read ahead is a copy of the disk at some
+ * the background thread only reads. A value read ahead is a copy of the disk at some
  * moment after its hint: the store {@link #forget forgets} a key whenever it writes or deletes it,
  * so a value older than the store's own last write is never used.
  */
@@ -50,7 +50,7 @@ final class ReadAhead<V> {
     private int ahead;
     private Chunk<V> filling;
 
-    /** {@code reader} reads and decodes a chunk of keys (null for a key without a value), on {@code executor}. */
+    /** {@code reader} reads a chunk of keys (null for a key without a value), on {@code executor}. */
     ReadAhead(Function<List<String>, List<V>> reader, Executor executor, int limit) {
         this.reader = reader;
         this.executor = executor;

@@ -26,7 +26,8 @@ final class RocksStore<V> implements KeyedStore<V> {
     private final ColumnFamilyHandle family;
     private final Codec<V> codec;
     private final WriteOptions writeOptions;
-    private final ReadAhead<V> readAhead;
+    /** Values read ahead stay encoded until taken: see {@link #get}. */
+    private final ReadAhead<byte[]> readAhead;
     private final WriteBehind<V> writeBehind;
     /**
      * Cached values by key; a dirty one may differ from what is on disk (a dirty null is a delete
@@ -78,8 +79,11 @@ final class RocksStore<V> implements KeyedStore<V> {
             boolean stale = !handed.written();
             return cache(key, handed.value(), stale, stale || handed.value() != null);
         }
-        ReadAhead.Read<V> ahead = readAhead.take(key);
-        V value = ahead != null ? ahead.value() : read(key);
+        // Decoded here, on the engine thread, not when read: a key's events wait for the watermark,
+        // and thousands of values waiting decoded (some 4 KB of objects each, against a few hundred
+        // bytes encoded) were copied by every young collection.
+        ReadAhead.Read<byte[]> ahead = readAhead.take(key);
+        V value = ahead != null ? decode(ahead.value()) : read(key);
         return cache(key, value, false, value != null); // a null is cached too: known absent, a new key
     }
 
@@ -100,8 +104,7 @@ final class RocksStore<V> implements KeyedStore<V> {
     /** Reads and decodes a key's value on the calling thread; null when it has none. */
     private V read(String key) {
         try {
-            byte[] v = db.get(family, keyBytes(key));
-            return v == null ? null : codec.decode(v);
+            return decode(db.get(family, keyBytes(key)));
         } catch (RocksDBException e) {
             throw new IllegalStateException(e);
         }
@@ -157,22 +160,21 @@ final class RocksStore<V> implements KeyedStore<V> {
         writeBehind.write(key, value);
     }
 
-    /** Reads and decodes keys in one multi-get (on the background thread). */
-    private List<V> readAll(List<String> keys) {
+    /** Reads keys in one multi-get (on the background thread); null for a key without a value. */
+    private List<byte[]> readAll(List<String> keys) {
         List<byte[]> raw = new ArrayList<>(keys.size());
         for (String k : keys) {
             raw.add(keyBytes(k));
         }
         try {
-            List<byte[]> bytes = db.multiGetAsList(Collections.nCopies(keys.size(), family), raw);
-            List<V> values = new ArrayList<>(bytes.size());
-            for (byte[] b : bytes) {
-                values.add(b == null ? null : codec.decode(b));
-            }
-            return values;
+            return db.multiGetAsList(Collections.nCopies(keys.size(), family), raw);
         } catch (RocksDBException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private V decode(byte[] bytes) {
+        return bytes == null ? null : codec.decode(bytes);
     }
 
     /**
