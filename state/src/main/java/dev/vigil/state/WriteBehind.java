@@ -120,12 +120,10 @@ final class WriteBehind<V> {
     }
 
     private void forgetWritten(Batch<V> b) {
-        for (String k : b.keys) {
+        for (int i = 0; i < b.keys.size(); i++) {
+            String k = b.keys.get(i);
             if (k != null) {
-                Place<V> p = unwritten.get(k);
-                if (p != null && p.batch() == b) {
-                    unwritten.remove(k);
-                }
+                unwritten.remove(k, new Place<>(b, i)); // only if its newest write is this one
             }
         }
     }
