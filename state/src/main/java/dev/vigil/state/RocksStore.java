@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ReadOptions;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.RocksIterator;
@@ -26,6 +27,7 @@ final class RocksStore<V> implements KeyedStore<V> {
     private final ColumnFamilyHandle family;
     private final Codec<V> codec;
     private final WriteOptions writeOptions;
+    private final ReadOptions readAheadOptions;
     /** Values read ahead stay encoded until taken: see {@link #get}. */
     private final ReadAhead<byte[]> readAhead;
     private final WriteBehind<V> writeBehind;
@@ -49,15 +51,16 @@ final class RocksStore<V> implements KeyedStore<V> {
     }
 
     /**
-     * {@code capacity} keys stay decoded on the heap, at most {@code readAheadKeys} are read ahead;
-     * reads ahead and writes run on {@code background}.
+     * {@code capacity} keys stay decoded on the heap, at most {@code readAheadKeys} are read ahead
+     * (with {@code readAheadOptions}); reads ahead and writes run on {@code background}.
      */
     RocksStore(RocksDB db, ColumnFamilyHandle family, Codec<V> codec, int capacity, int readAheadKeys,
-               WriteOptions writeOptions, Executor background) {
+               WriteOptions writeOptions, ReadOptions readAheadOptions, Executor background) {
         this.db = db;
         this.family = family;
         this.codec = codec;
         this.writeOptions = writeOptions;
+        this.readAheadOptions = readAheadOptions;
         this.readAhead = new ReadAhead<>(this::readAll, background, readAheadKeys);
         this.writeBehind = new WriteBehind<>(this::writeAll, background, writeBatchKeys(capacity));
         this.cached = new KeyCache<>(capacity, (key, c) -> {
@@ -167,7 +170,7 @@ final class RocksStore<V> implements KeyedStore<V> {
             raw.add(keyBytes(k));
         }
         try {
-            return db.multiGetAsList(Collections.nCopies(keys.size(), family), raw);
+            return db.multiGetAsList(readAheadOptions, Collections.nCopies(keys.size(), family), raw);
         } catch (RocksDBException e) {
             throw new IllegalStateException(e);
         }
