@@ -38,18 +38,18 @@ for run in $runs; do
         echo "$(basename "$t")|$(cat "$t/comm" 2>/dev/null)|$(awk '{print $14 + $15}' "$t/stat" 2>/dev/null)"
       done >> "$work/threads.txt" 2>/dev/null
       sleep 5
-  done
-  wait "$replay"
-  events=$(grep -E "events read" "$work/r.txt" | tr -dc '0-9')
-  rate=$(grep -E "^time:" "$work/r.txt" | sed -E 's/.*\(([0-9]+) events\/s.*/\1/')
-  rss=$(grep -E "Maximum resident" "$work/r.txt" | awk '{printf "%d MiB", $NF/1024}')
-  cost=$(awk "BEGIN {printf \"%.2f\", 1000000 / $rate}")
-  costs+=("$cost")
-  echo "== $cards cards, $days days: $events events; $rate events/s; $cost us an event;" \
-    "peak RSS $rss; state on disk $(du -sh "$work/state/live" | cut -f1); $(grep -E "alerts:" "$work/r.txt" | tr -s ' ')"
-  echo "   CPU seconds by thread: $(awk -F'|' -v hz="$(getconf CLK_TCK)" '$3 != "" { if ($3 > most[$1]) { most[$1] = $3; name[$1] = $2 } }
-    END { for (t in most) { n = name[t]; sub(/#.*/, "", n); sub(/[0-9]+$/, "", n); s[n] += most[t] }
-          for (n in s) if (s[n] >= 2 * hz) printf "%s %.0f; ", n, s[n] / hz }' "$work/threads.txt")"
+    done
+    wait "$replay"
+    events=$(grep -E "events read" "$work/r.txt" | tr -dc '0-9')
+    rate=$(grep -E "^time:" "$work/r.txt" | sed -E 's/.*\(([0-9]+) events\/s.*/\1/')
+    rss=$(grep -E "Maximum resident" "$work/r.txt" | awk '{printf "%d MiB", $NF/1024}')
+    cost=$(awk "BEGIN {printf \"%.2f\", 1000000 / $rate}")
+    costs+=("$cost")
+    echo "== $cards cards, $days days: $events events; $rate events/s; $cost us an event;" \
+      "peak RSS $rss; state on disk $(du -sh "$work/state/live" | cut -f1); $(grep -E "alerts:" "$work/r.txt" | tr -s ' ')"
+    echo "   CPU seconds by thread: $(awk -F'|' -v hz="$(getconf CLK_TCK)" '$3 != "" { if ($3 > most[$1]) { most[$1] = $3; name[$1] = $2 } }
+      END { for (t in most) { n = name[t]; sub(/#.*/, "", n); sub(/[0-9]+$/, "", n); s[n] += most[t] }
+            for (n in s) if (s[n] >= 2 * hz) printf "%s %.0f; ", n, s[n] / hz }' "$work/threads.txt")"
   done
   medians+=("$cards $(printf '%s\n' "${costs[@]}" | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')")
 done
