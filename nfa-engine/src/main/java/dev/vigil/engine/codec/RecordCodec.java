@@ -61,14 +61,15 @@ public final class RecordCodec {
         Names names = bySchema[schema];
         byte[] idText = id == null ? null : id.getBytes(StandardCharsets.UTF_8);
         byte[] timeText = null;
-        StateWriter part = new StateWriter(); // the members, written after their length: a record read back holds them as they are
-        part.writeVarInt(members.count);
+        w.writeVarInt(COMPACT);
+        int start = w.position(); // the members, after their length: a record read back holds them as they are
+        w.writeVarInt(members.count);
         int n = -1;
         for (int m = 0; m < members.count; m++) {
             n = names.find(raw, members.nameStart[m], members.nameEnd[m], n + 1);
-            part.writeVarInt(n + 1);
+            w.writeVarInt(n + 1);
             if (n < 0) {
-                part.writeUtf8(Arrays.copyOfRange(raw, members.nameStart[m], members.nameEnd[m]));
+                w.writeUtf8(Arrays.copyOfRange(raw, members.nameStart[m], members.nameEnd[m]));
             }
             int from = members.valueStart[m];
             int to = members.valueEnd[m];
@@ -79,27 +80,26 @@ public final class RecordCodec {
                     timeText = timeText(time);
                 }
                 if (timeText != null && Arrays.equals(raw, from, to, timeText, 0, timeText.length)) {
-                    part.writeVarInt(TIME);
+                    w.writeVarInt(TIME);
                 } else if (idText != null && Arrays.equals(raw, from, to, idText, 0, idText.length)) {
-                    part.writeVarInt(ID);
+                    w.writeVarInt(ID);
                 } else if (names.discriminator != null
                         && Arrays.equals(raw, from, to, names.discriminator, 0, names.discriminator.length)) {
-                    part.writeVarInt(DISCRIMINATOR);
+                    w.writeVarInt(DISCRIMINATOR);
                 } else {
-                    writeText(part, FIRST_TEXT + 2 * (to - from), raw, from, to);
+                    writeText(w, FIRST_TEXT + 2 * (to - from), raw, from, to);
                 }
             } else if (Arrays.equals(raw, from, to, TRUE_TEXT, 0, TRUE_TEXT.length)) {
-                part.writeVarInt(TRUE);
+                w.writeVarInt(TRUE);
             } else if (Arrays.equals(raw, from, to, FALSE_TEXT, 0, FALSE_TEXT.length)) {
-                part.writeVarInt(FALSE);
+                w.writeVarInt(FALSE);
             } else if (Arrays.equals(raw, from, to, NULL_TEXT, 0, NULL_TEXT.length)) {
-                part.writeVarInt(NULL);
+                w.writeVarInt(NULL);
             } else {
-                writeText(part, FIRST_TEXT + 2 * (to - from) + 1, raw, from, to);
+                writeText(w, FIRST_TEXT + 2 * (to - from) + 1, raw, from, to);
             }
         }
-        w.writeVarInt(COMPACT);
-        w.writeSized(part);
+        w.sizeFrom(start);
     }
 
     /** Writes a record read back in its compact form, as it is. */

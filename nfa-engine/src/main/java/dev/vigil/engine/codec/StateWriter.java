@@ -30,13 +30,29 @@ public final class StateWriter {
 
     /** An unsigned LEB128 integer of the zig-zag form of {@code v}: small magnitudes take one byte. */
     public void writeVarLong(long v) {
-        long z = (v << 1) ^ (v >> 63);
         ensure(10);
+        size = putVarLong(buf, size, v);
+    }
+
+    /** Writes {@code v} as {@link #writeVarLong} does into {@code b} at {@code at}; returns where it ends. */
+    private static int putVarLong(byte[] b, int at, long v) {
+        long z = (v << 1) ^ (v >> 63);
         while ((z & ~0x7FL) != 0) {
-            buf[size++] = (byte) ((z & 0x7F) | 0x80);
+            b[at++] = (byte) ((z & 0x7F) | 0x80);
             z >>>= 7;
         }
-        buf[size++] = (byte) z;
+        b[at++] = (byte) z;
+        return at;
+    }
+
+    private static int varLongSize(long v) {
+        long z = (v << 1) ^ (v >> 63);
+        int n = 1;
+        while ((z & ~0x7FL) != 0) {
+            z >>>= 7;
+            n++;
+        }
+        return n;
     }
 
     public void writeVarInt(int v) {
@@ -67,10 +83,23 @@ public final class StateWriter {
         size += b.length;
     }
 
-    /** What {@code part} holds, after its length: read back as {@link StateReader#readUtf8} reads. */
-    public void writeSized(StateWriter part) {
-        writeVarInt(part.size);
-        writeBytes(part.buf, 0, part.size);
+    /** Where the next byte goes: a mark for {@link #sizeFrom}. */
+    public int position() {
+        return size;
+    }
+
+    /**
+     * Puts the length of what was written since {@code from} (a {@link #position}) before it, so
+     * that it reads back as {@link StateReader#readUtf8} reads: for a part whose length is known
+     * only once it is written, without writing it elsewhere first.
+     */
+    public void sizeFrom(int from) {
+        int length = size - from;
+        int n = varLongSize(length);
+        ensure(n);
+        System.arraycopy(buf, from, buf, from + n, length);
+        putVarLong(buf, from, length);
+        size += n;
     }
 
     /** Bytes without their length: the reader knows it. */
