@@ -2,10 +2,11 @@
 # Keyed state in RocksDB as the number of keys grows (docs/benchmarks.md, issue 5): the starter
 # pack over simulated streams of 10 thousand cards (100 days), 1 million cards (1 day) and 10
 # million cards (1 day), with --state DIR and the default state configuration (256 MiB block
-# cache, 128 MiB write buffers, 100,000 cached keys per store) and a fixed 4 GiB heap. Reports
-# events/s, microseconds an event, the state's size on disk, the peak resident memory and the CPU
-# seconds of each thread (java: the engine; state-io: reads ahead and writes behind; rocksdb:low and
-# rocksdb:high: RocksDB's compactions and flushes; GC Thread: the collector). The 10 M
+# cache, 128 MiB write buffers, 100,000 cached keys a key group, shared out among the engine threads)
+# and a fixed 4 GiB heap. Reports events/s, microseconds an event, the state's size on disk, the peak
+# resident memory and the CPU seconds of each thread (engine-shard: the engine threads; replay-decoder:
+# reading and decoding; state-io: reads ahead and writes behind; rocksdb:low and rocksdb:high:
+# RocksDB's compactions and flushes; GC Thread: the collector; java: the main thread). The 10 M
 # run reads about 25 M events (6.2 GB) and takes about five minutes on a 2-core machine.
 # The smaller streams replay in seconds, where one run's cost swings by a quarter on a shared
 # machine: each is replayed three times, and the median run is what the last lines compare the

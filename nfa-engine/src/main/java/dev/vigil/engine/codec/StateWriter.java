@@ -45,14 +45,10 @@ public final class StateWriter {
         return at;
     }
 
+    /** The bytes {@link #putVarLong} writes for {@code v}: seven bits of its zig-zag form a byte. */
     private static int varLongSize(long v) {
         long z = (v << 1) ^ (v >> 63);
-        int n = 1;
-        while ((z & ~0x7FL) != 0) {
-            z >>>= 7;
-            n++;
-        }
-        return n;
+        return Math.max(1, (70 - Long.numberOfLeadingZeros(z)) / 7);
     }
 
     public void writeVarInt(int v) {
