@@ -31,6 +31,8 @@ import java.util.List;
  */
 final class KeyGroupCodec implements Codec<KeyGroup.States> {
     static final int VERSION = 6;
+    /** Values are encoded on the state's background threads (and in tests on others): a writer per thread, reused. */
+    private static final ThreadLocal<StateWriter> WRITER = ThreadLocal.withInitial(StateWriter::new);
 
     private final List<KeyStateCodec> rules;
     private final HistoryLayout history;
@@ -45,7 +47,8 @@ final class KeyGroupCodec implements Codec<KeyGroup.States> {
 
     @Override
     public byte[] encode(KeyGroup.States states) {
-        StateWriter w = new StateWriter();
+        StateWriter w = WRITER.get();
+        w.reset();
         w.writeByte(VERSION);
         w.writeLong(states.timerAt);
         w.writeBoolean(states.outputTimer);

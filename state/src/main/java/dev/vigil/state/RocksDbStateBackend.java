@@ -228,7 +228,7 @@ public final class RocksDbStateBackend implements StateBackend {
 
     /**
      * Timers as keys of one column family: 8 bytes of time (sign bit flipped, so negative times
-     * sort first), 4 of namespace, then the state key in UTF-16BE (so byte order is
+     * sort first), 4 of namespace, then the state key's UTF-16 code units, high byte first (so byte order is
      * {@code String.compareTo} order, as in memory). The next timers are read a batch at a time
      * into a buffer on the heap ({@link TimerHeap}), with one iterator; timers registered before the end of the
      * batch join the buffer as well as the disk. Fired timers are deleted with one range delete per
@@ -418,16 +418,35 @@ public final class RocksDbStateBackend implements StateBackend {
         }
 
         private byte[] encode(long time, int namespace, String key) {
-            byte[] k = key.getBytes(StandardCharsets.UTF_16BE);
-            return ByteBuffer.allocate(12 + k.length).putLong(time ^ Long.MIN_VALUE).putInt(namespace ^ Integer.MIN_VALUE)
-                    .put(k).array();
+            // The key's UTF-16 code units, high byte first, written one by one: one array per timer
+            // registered, not three (the key's bytes, a buffer, then the copy), and any string
+            // comes back as it was (an encoder would replace a lone surrogate).
+            byte[] k = new byte[12 + 2 * key.length()];
+            long t = time ^ Long.MIN_VALUE;
+            for (int i = 0; i < 8; i++) {
+                k[i] = (byte) (t >>> (56 - 8 * i));
+            }
+            int n = namespace ^ Integer.MIN_VALUE;
+            for (int i = 0; i < 4; i++) {
+                k[8 + i] = (byte) (n >>> (24 - 8 * i));
+            }
+            for (int i = 0; i < key.length(); i++) {
+                char c = key.charAt(i);
+                k[12 + 2 * i] = (byte) (c >>> 8);
+                k[13 + 2 * i] = (byte) c;
+            }
+            return k;
         }
 
         private Timer decode(byte[] k) {
             ByteBuffer b = ByteBuffer.wrap(k);
             long time = b.getLong() ^ Long.MIN_VALUE;
             int namespace = b.getInt() ^ Integer.MIN_VALUE;
-            return new Timer(time, namespace, new String(k, 12, k.length - 12, StandardCharsets.UTF_16BE));
+            char[] key = new char[(k.length - 12) / 2];
+            for (int i = 0; i < key.length; i++) {
+                key[i] = (char) ((k[12 + 2 * i] & 0xFF) << 8 | k[13 + 2 * i] & 0xFF);
+            }
+            return new Timer(time, namespace, new String(key)); // code unit for code unit, whatever the key holds
         }
 
         private int compare(byte[] a, byte[] b) {
