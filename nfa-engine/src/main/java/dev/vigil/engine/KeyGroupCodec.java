@@ -33,6 +33,7 @@ final class KeyGroupCodec implements Codec<KeyGroup.States> {
     static final int VERSION = 6;
     /** Values are encoded on the state's background threads (and in tests on others): a writer per thread, reused. */
     private static final ThreadLocal<StateWriter> WRITER = ThreadLocal.withInitial(StateWriter::new);
+    private static final ThreadLocal<EventTable> TABLE = ThreadLocal.withInitial(EventTable::new);
 
     private final List<KeyStateCodec> rules;
     private final HistoryLayout history;
@@ -53,7 +54,8 @@ final class KeyGroupCodec implements Codec<KeyGroup.States> {
         w.writeLong(states.timerAt);
         w.writeBoolean(states.outputTimer);
         w.writeVarInt(states.byRule.length);
-        EventTable table = new EventTable();
+        EventTable table = TABLE.get();
+        table.clear();
         for (int i = 0; i < states.byRule.length; i++) {
             if (states.byRule[i] != null) {
                 rules.get(i).addEvents(states.byRule[i], table);

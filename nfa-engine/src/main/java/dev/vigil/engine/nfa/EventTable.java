@@ -78,6 +78,14 @@ public final class EventTable {
         return a.schema() == b.schema() && a.time() == b.time() && java.util.Objects.equals(a.id(), b.id());
     }
 
+    /** Empties the table (letting go of its events) for the next value: a table is kept per thread. */
+    public void clear() {
+        copies.clear();
+        Arrays.fill(entries, 0, size, null);
+        size = 0;
+        bySequence = null;
+    }
+
     public void write(StateWriter w, EventCodec codec) {
         w.writeVarInt(size);
         for (int i = 0; i < size; i++) {

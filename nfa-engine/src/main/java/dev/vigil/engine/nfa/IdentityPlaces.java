@@ -7,6 +7,7 @@ import java.util.IdentityHashMap;
  * Places of objects by identity, numbered in the order they were added: what the state codecs
  * write shared path nodes, choices and events by. A key's state holds a handful of each, so they
  * are found by a scan, without a hash map made per value written; a map takes over beyond a few.
+ * The codecs keep one per thread and {@link #clear} it for each value.
  */
 final class IdentityPlaces<T> {
     /** Beyond this many, a map: a scan of a few is cheaper than a hash map made per value written. */
@@ -50,6 +51,13 @@ final class IdentityPlaces<T> {
 
     int size() {
         return size;
+    }
+
+    /** Forgets every object (and lets go of them), for the next value written with this instance. */
+    void clear() {
+        Arrays.fill(items, 0, size, null);
+        size = 0;
+        map = null;
     }
 
     @SuppressWarnings("unchecked")

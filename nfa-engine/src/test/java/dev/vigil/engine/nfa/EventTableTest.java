@@ -63,6 +63,19 @@ class EventTableTest {
         assertEquals(full.raw(), read[0].raw());
         assertEquals("m2", read[1].stringAt(merchant));
         assertEquals("t9", read[2].id());
+
+        // Cleared, the table is as new: it holds only what is entered after.
+        table.clear();
+        assertEquals(0, table.indexOf(other));
+        assertEquals(0, table.indexOf(other));
+        assertEquals(1, table.indexOf(b));
+        StateWriter again = new StateWriter();
+        table.write(again, codec);
+        Event[] second = EventTable.read(new StateReader(again.toBytes()), codec, EventCodec.RecordForm.COMPACT);
+        assertEquals(2, second.length);
+        assertEquals("t2", second[0].id());
+        assertEquals("m1", second[1].stringAt(merchant));
+        assertEquals(null, second[1].stringAt(country)); // b alone kept no country: nothing left of a
     }
 
     private static Event txn(EventSchema s, String id, long seq, String country, String merchant) {

@@ -10,19 +10,26 @@ import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Places by identity, against an identity map and a list, below and beyond the scanned few. */
+/** Places by identity, against an identity map and a list, below and beyond the scanned few, also once cleared. */
 class IdentityPlacesTest {
     @Test
     void placesAreByIdentityInTheOrderAdded() {
         Random random = new Random(3);
+        IdentityPlaces<String> reused = new IdentityPlaces<>();
+        List<String> pool = new ArrayList<>();
         for (int round = 0; round < 2_000; round++) {
-            IdentityPlaces<String> places = new IdentityPlaces<>();
+            // Every other round on an instance cleared after the last (as the codecs reuse theirs),
+            // often with the same objects as the last round: a cleared instance knows none of them.
+            IdentityPlaces<String> places = round % 2 == 0 ? new IdentityPlaces<>() : reused;
+            places.clear();
             Map<String, Integer> oracle = new IdentityHashMap<>();
             List<String> order = new ArrayList<>();
             // Equal texts that are different objects: only identity counts.
-            List<String> pool = new ArrayList<>();
-            for (int i = random.nextInt(40) + 1; i > 0; i--) {
-                pool.add(new String("v" + random.nextInt(5)));
+            if (pool.isEmpty() || random.nextBoolean()) {
+                pool = new ArrayList<>();
+                for (int i = random.nextInt(40) + 1; i > 0; i--) {
+                    pool.add(new String("v" + random.nextInt(5)));
+                }
             }
             for (int step = 0; step < 60; step++) {
                 String s = pool.get(random.nextInt(pool.size()));
