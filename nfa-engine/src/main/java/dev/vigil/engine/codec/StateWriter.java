@@ -19,7 +19,7 @@ public final class StateWriter {
 
     /**
      * Empties the writer for the next value, keeping its buffer: a writer reused per thread spares
-     * a new buffer and its growth per value encoded (at 10 M keys they were a quarter of the bytes
+     * a new buffer and its growth per value encoded (at 10 M keys they were an eighth of the bytes
      * the replay allocated, docs/benchmarks.md).
      */
     public void reset() {
