@@ -418,35 +418,19 @@ public final class RocksDbStateBackend implements StateBackend {
         }
 
         private byte[] encode(long time, int namespace, String key) {
-            // The key's UTF-16 code units, high byte first, written one by one: one array per timer
-            // registered, not three (the key's bytes, a buffer, then the copy), and any string
-            // comes back as it was (an encoder would replace a lone surrogate).
-            byte[] k = new byte[12 + 2 * key.length()];
-            long t = time ^ Long.MIN_VALUE;
-            for (int i = 0; i < 8; i++) {
-                k[i] = (byte) (t >>> (56 - 8 * i));
-            }
-            int n = namespace ^ Integer.MIN_VALUE;
-            for (int i = 0; i < 4; i++) {
-                k[8 + i] = (byte) (n >>> (24 - 8 * i));
-            }
-            for (int i = 0; i < key.length(); i++) {
-                char c = key.charAt(i);
-                k[12 + 2 * i] = (byte) (c >>> 8);
-                k[13 + 2 * i] = (byte) c;
-            }
-            return k;
+            // The key as its UTF-16 code units, high byte first (a buffer's chars), not through a
+            // charset: an encoder would replace a lone surrogate, and make two arrays more.
+            ByteBuffer b = ByteBuffer.allocate(12 + 2 * key.length()).putLong(time ^ Long.MIN_VALUE)
+                    .putInt(namespace ^ Integer.MIN_VALUE);
+            b.asCharBuffer().put(key);
+            return b.array();
         }
 
         private Timer decode(byte[] k) {
             ByteBuffer b = ByteBuffer.wrap(k);
             long time = b.getLong() ^ Long.MIN_VALUE;
             int namespace = b.getInt() ^ Integer.MIN_VALUE;
-            char[] key = new char[(k.length - 12) / 2];
-            for (int i = 0; i < key.length; i++) {
-                key[i] = (char) ((k[12 + 2 * i] & 0xFF) << 8 | k[13 + 2 * i] & 0xFF);
-            }
-            return new Timer(time, namespace, new String(key)); // code unit for code unit, whatever the key holds
+            return new Timer(time, namespace, b.asCharBuffer().toString()); // code unit for code unit
         }
 
         private int compare(byte[] a, byte[] b) {
